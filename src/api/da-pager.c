@@ -564,10 +564,8 @@ splice_ready_pages (LoadOp *op)
 {
   DaPager *self = op->pager;
 
-  if (user_cancelled (op))
-    return;
-
-  while (self->has_more)
+  /* A handler of "page-loaded" may cancel: check before each page. */
+  while (self->has_more && !user_cancelled (op))
     {
       g_autoptr(DaPage) page = NULL;
       guint64 offset = self->next_offset;
