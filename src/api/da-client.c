@@ -105,6 +105,7 @@ check_base_url (const char         *base_url,
   g_autofree char *scheme = NULL;
   g_autofree char *path = NULL;
   const char *host;
+  int port;
 
   uri = g_uri_parse (base_url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL || g_uri_get_scheme (uri) == NULL)
@@ -153,9 +154,12 @@ check_base_url (const char         *base_url,
       path = g_strdup (flavor->default_prefix);
     }
 
+  port = g_uri_get_port (uri);
+  if ((port == 443 && g_str_equal (scheme, "https")) || (port == 80 && g_str_equal (scheme, "http")))
+    port = -1;
+
   /* Whatever else the address carried (user info, query, fragment) is dropped. */
-  *normalized = g_uri_join (G_URI_FLAGS_NONE, scheme, NULL, host, g_uri_get_port (uri), path,
-                            NULL, NULL);
+  *normalized = g_uri_join (G_URI_FLAGS_NONE, scheme, NULL, host, port, path, NULL, NULL);
   *host_out = g_strdup (host);
 
   return TRUE;
