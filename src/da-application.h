@@ -1,0 +1,80 @@
+/* da-application.h: the application and its sign-in states
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "da-context.h"
+#include "da-key-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DaAppState:
+ * @DA_APP_STATE_STARTING: looking the key up in the keyring (or starting the demo server)
+ * @DA_APP_STATE_WELCOME: asking for a key
+ * @DA_APP_STATE_SIGNED_IN: a #DaContext exists and the pages show its enterprise
+ *
+ * starting → (key found) signed-in, or (none, or no usable keyring) welcome;
+ * welcome → (key checked, then stored or kept for this session) signed-in;
+ * signed-in → (401 anywhere, or Sign Out) welcome. Demo mode goes from starting straight to
+ * signed-in with the local server's throw-away key and never touches the keyring.
+ */
+typedef enum
+{
+  DA_APP_STATE_STARTING,
+  DA_APP_STATE_WELCOME,
+  DA_APP_STATE_SIGNED_IN,
+} DaAppState;
+
+#define DA_TYPE_APP_STATE (da_app_state_get_type ())
+GType da_app_state_get_type (void);
+
+#define DA_TYPE_APPLICATION (da_application_get_type ())
+G_DECLARE_FINAL_TYPE (DaApplication, da_application, DA, APPLICATION, AdwApplication)
+
+DaApplication *da_application_new                  (void);
+
+/* Before the first activation (tests; the command line sets them otherwise). */
+void           da_application_set_demo             (DaApplication  *self,
+                                                    gboolean        demo);
+void           da_application_set_server_url       (DaApplication  *self,
+                                                    const char     *server_url);
+
+gboolean       da_application_get_demo             (DaApplication  *self);
+DaAppState     da_application_get_state            (DaApplication  *self);
+/* (nullable): set while signed in */
+DaContext     *da_application_get_context          (DaApplication  *self);
+/* The server the app signs in to: --server, else the "server-url" setting, else the default. */
+const char    *da_application_get_server_url       (DaApplication  *self);
+SoupSession   *da_application_get_session          (DaApplication  *self);
+/* (nullable): NULL in demo mode */
+DaKeyStore    *da_application_get_key_store        (DaApplication  *self);
+/* (nullable): NULL when the schema is not installed */
+GSettings     *da_application_get_settings         (DaApplication  *self);
+/* (nullable): why the key entry is shown (a rejected key, an unusable keyring) */
+const char    *da_application_get_welcome_message  (DaApplication  *self);
+
+/* From the key entry: @client carries a checked key; @stored says whether it is in the
+ * keyring. */
+void           da_application_signed_in            (DaApplication  *self,
+                                                    DaClient       *client,
+                                                    gboolean        stored);
+/* Clears the stored key, forgets the loaded data and goes back to the key entry. A key that
+ * could not be removed is reported in @error but the app signs out anyway. */
+void           da_application_sign_out_async       (DaApplication       *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       da_application_sign_out_finish      (DaApplication       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* The versions of the app and of GTK, libadwaita and libsoup at run time, one a line. */
+char          *da_application_dup_version_info     (void);
+
+G_END_DECLS

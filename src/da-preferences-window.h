@@ -1,0 +1,27 @@
+/* da-preferences-window.h
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/**
+ * DaPreferencesWindow:
+ *
+ * Edits the settings a person should edit: for now the server's address, which is checked
+ * (https, or plain http only on this computer) before it is saved and used at the next sign-in.
+ */
+#define DA_TYPE_PREFERENCES_WINDOW (da_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (DaPreferencesWindow, da_preferences_window, DA, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+GtkWidget *da_preferences_window_new (GSettings   *settings,
+                                      SoupSession *session);
+
+G_END_DECLS

@@ -1,0 +1,731 @@
+/* da-window.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "da-pages.h"
+#include "da-welcome-page.h"
+#include "da-window.h"
+
+/* The toast shown while the client waits to retry. */
+#define RETRY_TOAST_KEY "\x01retry"
+
+struct _DaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  DaContext            *context;       /* of the pages shown */
+  DaClient             *client;        /* whose retries are shown */
+  gulong                retry_handler;
+  GHashTable           *toasts;        /* key → AdwToast (borrowed; removed on dismissed) */
+  GSignalGroup         *page_signals;  /* on the visible page */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *starting_spinner;
+  AdwBin               *welcome_bin;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *demo_label;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *page_title;
+  GtkWidget            *back_button;
+  GtkWidget            *refresh_button;
+  GtkSpinner           *busy_spinner;
+  GtkStack             *page_stack;
+};
+
+G_DEFINE_FINAL_TYPE (DaWindow, da_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static DaApplication *
+get_app (DaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return DA_IS_APPLICATION (app) ? DA_APPLICATION (app) : NULL;
+}
+
+static GSettings *
+get_settings (DaWindow *self)
+{
+  DaApplication *app = get_app (self);
+
+  return app != NULL ? da_application_get_settings (app) : NULL;
+}
+
+/* ---- toasts ---------------------------------------------------------------------------- */
+
+static void
+on_toast_dismissed_cb (AdwToast *toast,
+                       DaWindow *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->toasts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == toast)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* One toast per @key: while it shows, a new one with the same key only updates its title. */
+static void
+add_toast_with_key (DaWindow   *self,
+                    const char *key,
+                    const char *title,
+                    guint       timeout)
+{
+  AdwToast *toast = g_hash_table_lookup (self->toasts, key);
+
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, timeout);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  g_hash_table_insert (self->toasts, g_strdup (key), toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+da_window_add_toast (DaWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (DA_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  add_toast_with_key (self, title, title, 5);
+}
+
+static void
+on_retry_scheduled_cb (DaWindow *self,
+                       guint     delay_ms,
+                       GError   *reason)
+{
+  g_autofree char *title = NULL;
+  guint seconds = (delay_ms + 999) / 1000;
+
+  if (g_error_matches (reason, DA_CLIENT_ERROR, DA_CLIENT_ERROR_RATE_LIMITED))
+    /* Translators: shown while the app waits for the server's rate limit; %u is seconds */
+    title = g_strdup_printf (ngettext ("Rate limited, retrying in %u s",
+                                       "Rate limited, retrying in %u s", seconds), seconds);
+  else
+    /* Translators: shown while the app waits to ask a busy server again; %u is seconds */
+    title = g_strdup_printf (ngettext ("The server is busy, retrying in %u s",
+                                       "The server is busy, retrying in %u s", seconds), seconds);
+
+  add_toast_with_key (self, RETRY_TOAST_KEY, title, MAX (3, seconds + 1));
+}
+
+/* ---- pages ----------------------------------------------------------------------------- */
+
+static const char *
+page_id_of (GtkWidget *page)
+{
+  return g_object_get_data (G_OBJECT (page), "da-page-id");
+}
+
+DaPage *
+da_window_get_page (DaWindow   *self,
+                    const char *page_id)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (DA_IS_WINDOW (self), NULL);
+
+  if (page_id == NULL)
+    return NULL;
+
+  child = gtk_stack_get_child_by_name (self->page_stack, page_id);
+  return child != NULL ? DA_PAGE (child) : NULL;
+}
+
+DaPage *
+da_window_get_visible_page (DaWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (DA_IS_WINDOW (self), NULL);
+
+  child = gtk_stack_get_visible_child (self->page_stack);
+  return child != NULL ? DA_PAGE (child) : NULL;
+}
+
+const char *
+da_window_get_visible_page_id (DaWindow *self)
+{
+  DaPage *page = da_window_get_visible_page (self);
+
+  return page != NULL ? page_id_of (GTK_WIDGET (page)) : NULL;
+}
+
+static void
+update_page_actions (DaWindow *self)
+{
+  DaPage *page = da_window_get_visible_page (self);
+  gboolean signed_in = self->context != NULL;
+  gboolean busy = page != NULL && da_page_get_busy (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", page != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-search",
+                                 page != NULL && da_page_get_can_search (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new",
+                                 page != NULL && da_page_get_can_new (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 page != NULL && da_page_get_can_export (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                 signed_in && !da_context_get_demo (self->context));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  adw_window_title_set_title (self->page_title, page != NULL ? da_page_get_title (page) : "");
+}
+
+static void
+select_sidebar_row (DaWindow   *self,
+                    const char *page_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (page_id_of (row), page_id) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+}
+
+static void
+on_visible_page_changed_cb (DaWindow *self)
+{
+  DaPage *page = da_window_get_visible_page (self);
+  const char *id = da_window_get_visible_page_id (self);
+  GSettings *settings = get_settings (self);
+
+  g_signal_group_set_target (self->page_signals, page);
+
+  if (id != NULL)
+    {
+      select_sidebar_row (self, id);
+      if (settings != NULL && self->context != NULL && !da_context_get_demo (self->context))
+        g_settings_set_string (settings, "last-page", id);
+    }
+
+  update_page_actions (self);
+}
+
+gboolean
+da_window_show_page (DaWindow   *self,
+                     const char *page_id)
+{
+  DaPage *page;
+
+  g_return_val_if_fail (DA_IS_WINDOW (self), FALSE);
+
+  page = da_window_get_page (self, page_id);
+  if (page == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (page));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  return TRUE;
+}
+
+static GtkWidget *
+create_sidebar_row (DaPage     *page,
+                    const char *id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (da_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (da_page_get_title (page));
+  g_autofree char *name = g_strconcat ("sidebar-", id, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, name);
+  g_object_set_data_full (G_OBJECT (row), "da-page-id", g_strdup (id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, da_page_get_title (page),
+                                  -1);
+  return row;
+}
+
+static void
+remove_pages (DaWindow *self)
+{
+  GtkWidget *child;
+
+  g_signal_group_set_target (self->page_signals, NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
+    gtk_stack_remove (self->page_stack, child);
+}
+
+static void
+add_pages (DaWindow  *self,
+           DaContext *context)
+{
+  const DaPageEntry *entries;
+  guint n_entries;
+
+  entries = da_pages_get_all (&n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      GtkWidget *page = g_object_new (entries[i].get_type (), "context", context, NULL);
+
+      g_object_set_data_full (G_OBJECT (page), "da-page-id", g_strdup (entries[i].id), g_free);
+      gtk_stack_add_named (self->page_stack, page, entries[i].id);
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (DA_PAGE (page), entries[i].id));
+    }
+}
+
+static void
+on_sidebar_row_activated_cb (DaWindow      *self,
+                             GtkListBoxRow *row)
+{
+  da_window_show_page (self, page_id_of (GTK_WIDGET (row)));
+}
+
+static void
+on_back_clicked_cb (DaWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_cb (DaWindow *self)
+{
+  /* Folded, the sidebar is a list to pick from, not a highlighted selection. */
+  gtk_list_box_set_selection_mode (self->sidebar_list,
+                                   adw_leaflet_get_folded (self->leaflet)
+                                     ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+  if (!adw_leaflet_get_folded (self->leaflet))
+    select_sidebar_row (self, da_window_get_visible_page_id (self));
+}
+
+/* ---- following the application --------------------------------------------------------- */
+
+static void
+set_client (DaWindow *self,
+            DaClient *client)
+{
+  if (self->client == client)
+    return;
+
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->retry_handler, self->client);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    self->retry_handler = g_signal_connect_object (client, "retry-scheduled",
+                                                   G_CALLBACK (on_retry_scheduled_cb), self,
+                                                   G_CONNECT_SWAPPED);
+}
+
+static void
+update_titles (DaWindow *self)
+{
+  g_autofree char *title = NULL;
+  const char *label = self->context != NULL ? da_context_get_account_label (self->context) : NULL;
+
+  adw_window_title_set_subtitle (self->sidebar_title, label);
+  adw_window_title_set_subtitle (self->page_title, label);
+  gtk_widget_set_visible (self->demo_label,
+                          self->context != NULL && da_context_get_demo (self->context));
+
+  if (label != NULL)
+    /* Translators: the window title, e.g. "Devin Admin — api.devin.ai" */
+    title = g_strdup_printf (_("Devin Admin — %s"), label);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Devin Admin"));
+}
+
+static void
+on_welcome_signed_in_cb (DaWindow *self,
+                         DaClient *client,
+                         gboolean  stored)
+{
+  DaApplication *app = get_app (self);
+
+  if (app != NULL)
+    da_application_signed_in (app, client, stored);
+}
+
+static void
+show_welcome (DaWindow      *self,
+              DaApplication *app)
+{
+  DaWelcomePage *welcome = DA_WELCOME_PAGE (adw_bin_get_child (self->welcome_bin));
+
+  if (welcome == NULL)
+    {
+      welcome = DA_WELCOME_PAGE (da_welcome_page_new (da_application_get_session (app),
+                                                      da_application_get_key_store (app)));
+      g_signal_connect_object (welcome, "signed-in", G_CALLBACK (on_welcome_signed_in_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->welcome_bin, GTK_WIDGET (welcome));
+    }
+
+  da_welcome_page_set_server_url (welcome, da_application_get_server_url (app));
+  da_welcome_page_set_message (welcome, da_application_get_welcome_message (app));
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_grab_focus (GTK_WIDGET (welcome));
+}
+
+static void
+show_signed_in (DaWindow  *self,
+                DaContext *context)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *last_page = NULL;
+
+  if (self->context != context)
+    {
+      remove_pages (self);
+      g_set_object (&self->context, context);
+      add_pages (self, context);
+    }
+  set_client (self, da_context_get_client (context));
+
+  if (settings != NULL && !da_context_get_demo (context))
+    last_page = g_settings_get_string (settings, "last-page");
+  if (!da_window_show_page (self, last_page))
+    da_window_show_page (self, "overview");
+
+  /* The welcome page is not needed any more; its next use starts afresh. */
+  adw_bin_set_child (self->welcome_bin, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+static void
+on_app_state_changed_cb (DaWindow *self)
+{
+  DaApplication *app = get_app (self);
+  DaAppState state = app != NULL ? da_application_get_state (app) : DA_APP_STATE_STARTING;
+
+  gtk_spinner_set_spinning (self->starting_spinner, state == DA_APP_STATE_STARTING);
+
+  switch (state)
+    {
+    case DA_APP_STATE_STARTING:
+      gtk_stack_set_visible_child_name (self->main_stack, "starting");
+      break;
+
+    case DA_APP_STATE_WELCOME:
+      /* Forget what was loaded: the pages go with the context. */
+      remove_pages (self);
+      g_clear_object (&self->context);
+      set_client (self, NULL);
+      show_welcome (self, app);
+      break;
+
+    case DA_APP_STATE_SIGNED_IN:
+      show_signed_in (self, da_application_get_context (app));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  update_titles (self);
+  update_page_actions (self);
+}
+
+/* ---- actions --------------------------------------------------------------------------- */
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DaPage *page = da_window_get_visible_page (DA_WINDOW (widget));
+
+  if (page != NULL)
+    da_page_refresh (page);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DaPage *page = da_window_get_visible_page (DA_WINDOW (widget));
+
+  if (page != NULL)
+    da_page_focus_search (page);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  DaPage *page = da_window_get_visible_page (DA_WINDOW (widget));
+
+  if (page != NULL)
+    da_page_activate_new (page);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DaPage *page = da_window_get_visible_page (DA_WINDOW (widget));
+
+  if (page != NULL)
+    da_page_export (page);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *id = g_variant_get_string (param, NULL);
+
+  if (!da_window_show_page (DA_WINDOW (widget), id))
+    g_debug ("No page called “%s”", id);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  da_window_add_toast (DA_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+sign_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(DaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!da_application_sign_out_finish (DA_APPLICATION (object), result, &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why the keyring could not be used */
+      text = g_strdup_printf (_("Signed out, but the key could not be removed from the keyring. %s"),
+                              error->message);
+      da_window_add_toast (self, text);
+    }
+}
+
+static void
+on_sign_out_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DaWindow         *self)
+{
+  DaApplication *app = get_app (self);
+
+  if (g_strcmp0 (response, "sign-out") != 0 || app == NULL)
+    return;
+
+  da_application_sign_out_async (app, NULL, sign_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  DaWindow *self = DA_WINDOW (widget);
+  const char *host;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+
+  host = da_client_get_host (da_context_get_client (self->context));
+  body = g_strdup_printf (_("The API key for %s will be removed from this computer’s keyring. "
+                            "To sign in again you will need an Enterprise Admin API key."),
+                          host);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"), body);
+  gtk_widget_set_name (dialog, "sign-out-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- GObject --------------------------------------------------------------------------- */
+
+static gboolean
+da_window_close_request (GtkWindow *window)
+{
+  DaWindow *self = DA_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+      g_settings_apply (settings);
+    }
+
+  return GTK_WINDOW_CLASS (da_window_parent_class)->close_request (window);
+}
+
+static void
+da_window_constructed (GObject *object)
+{
+  DaWindow *self = DA_WINDOW (object);
+  DaApplication *app = get_app (self);
+  GSettings *settings = get_settings (self);
+
+  G_OBJECT_CLASS (da_window_parent_class)->constructed (object);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  if (app != NULL)
+    g_signal_connect_object (app, "notify::state", G_CALLBACK (on_app_state_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  on_app_state_changed_cb (self);
+}
+
+static void
+da_window_dispose (GObject *object)
+{
+  DaWindow *self = (DaWindow *)object;
+
+  set_client (self, NULL);
+  if (self->page_signals != NULL)
+    g_signal_group_set_target (self->page_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_WINDOW);
+  g_clear_object (&self->context);
+  g_clear_object (&self->page_signals);
+  g_clear_pointer (&self->toasts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (da_window_parent_class)->dispose (object);
+}
+
+static void
+da_window_class_init (DaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = da_window_constructed;
+  object_class->dispose = da_window_dispose;
+  window_class->close_request = da_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/da-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, starting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, welcome_bin);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+}
+
+static void
+da_window_init (DaWindow *self)
+{
+  self->toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The visible page's state shows in the header and enables the page actions. */
+  self->page_signals = g_signal_group_new (DA_TYPE_PAGE);
+  g_signal_group_connect_swapped (self->page_signals, "notify::busy",
+                                  G_CALLBACK (update_page_actions), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::title",
+                                  G_CALLBACK (update_page_actions), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::can-search",
+                                  G_CALLBACK (update_page_actions), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::can-new",
+                                  G_CALLBACK (update_page_actions), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::can-export",
+                                  G_CALLBACK (update_page_actions), self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+DaWindow *
+da_window_new (DaApplication *application)
+{
+  g_return_val_if_fail (DA_IS_APPLICATION (application), NULL);
+
+  return g_object_new (DA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}

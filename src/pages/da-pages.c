@@ -1,0 +1,40 @@
+/* da-pages.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "da-pages.h"
+
+#include "da-overview-page.h"
+
+/* The one table of pages: a page is added to the window with one line here (and its include
+ * above). The order is the sidebar's. Page IDs others link to: "overview", "members",
+ * "organizations", "permissions", "api-keys", "audit-log", "sessions", "consumption". */
+static const DaPageEntry pages[] = {
+  { "overview", da_overview_page_get_type },
+};
+
+const DaPageEntry *
+da_pages_get_all (guint *n_pages)
+{
+  g_return_val_if_fail (n_pages != NULL, NULL);
+
+  *n_pages = G_N_ELEMENTS (pages);
+  return pages;
+}
+
+const DaPageEntry *
+da_pages_lookup (const char *id)
+{
+  if (id == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].id, id))
+      return &pages[i];
+
+  return NULL;
+}

@@ -1,0 +1,415 @@
+/* da-state-view.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "da-client-error.h"
+#include "da-state-view.h"
+
+struct _DaStateView
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  AdwBin           *content_bin;
+  GtkSpinner       *spinner;
+  GtkLabel         *loading_label;
+  AdwStatusPage    *empty_page;
+  AdwStatusPage    *error_page;
+  AdwStatusPage    *forbidden_page;
+  GtkButton        *retry_button;
+
+  DaStateViewState  state;
+};
+
+G_DEFINE_FINAL_TYPE (DaStateView, da_state_view, GTK_TYPE_WIDGET)
+
+G_DEFINE_ENUM_TYPE (DaStateViewState, da_state_view_state,
+                    G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_CONTENT, "content"),
+                    G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_EMPTY, "empty"),
+                    G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_ERROR, "error"),
+                    G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_FORBIDDEN, "forbidden"))
+
+enum {
+  PROP_0,
+  PROP_CONTENT,
+  PROP_STATE,
+  PROP_EMPTY_ICON_NAME,
+  PROP_EMPTY_TITLE,
+  PROP_EMPTY_DESCRIPTION,
+  PROP_LOADING_LABEL,
+  N_PROPS
+};
+
+enum {
+  RETRY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static const char * const state_names[] = {
+  [DA_STATE_VIEW_CONTENT] = "content",
+  [DA_STATE_VIEW_LOADING] = "loading",
+  [DA_STATE_VIEW_EMPTY] = "empty",
+  [DA_STATE_VIEW_ERROR] = "error",
+  [DA_STATE_VIEW_FORBIDDEN] = "forbidden",
+};
+
+static void
+set_state (DaStateView      *self,
+           DaStateViewState  state)
+{
+  gtk_stack_set_visible_child_name (self->stack, state_names[state]);
+  /* Spin only while shown: a hidden spinner that spins still costs frames. */
+  gtk_spinner_set_spinning (self->spinner, state == DA_STATE_VIEW_LOADING);
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+}
+
+static void
+on_retry_clicked_cb (DaStateView *self)
+{
+  g_signal_emit (self, signals [RETRY], 0);
+}
+
+static void
+da_state_view_dispose (GObject *object)
+{
+  DaStateView *self = (DaStateView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_STATE_VIEW);
+
+  G_OBJECT_CLASS (da_state_view_parent_class)->dispose (object);
+}
+
+static void
+da_state_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DaStateView *self = DA_STATE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      g_value_set_object (value, da_state_view_get_content (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_EMPTY_ICON_NAME:
+      g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page));
+      break;
+
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, adw_status_page_get_title (self->empty_page));
+      break;
+
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, adw_status_page_get_description (self->empty_page));
+      break;
+
+    case PROP_LOADING_LABEL:
+      g_value_set_string (value, gtk_label_get_label (self->loading_label));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+da_state_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  DaStateView *self = DA_STATE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      da_state_view_set_content (self, g_value_get_object (value));
+      break;
+
+    case PROP_STATE:
+      set_state (self, g_value_get_enum (value));
+      break;
+
+    case PROP_EMPTY_ICON_NAME:
+      da_state_view_set_empty_icon_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMPTY_TITLE:
+      da_state_view_set_empty_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMPTY_DESCRIPTION:
+      da_state_view_set_empty_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_LOADING_LABEL:
+      da_state_view_set_loading_label (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+da_state_view_class_init (DaStateViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = da_state_view_dispose;
+  object_class->get_property = da_state_view_get_property;
+  object_class->set_property = da_state_view_set_property;
+
+  properties [PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       DA_TYPE_STATE_VIEW_STATE,
+                       DA_STATE_VIEW_LOADING,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_EMPTY_ICON_NAME] =
+    g_param_spec_string ("empty-icon-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_EMPTY_TITLE] =
+    g_param_spec_string ("empty-title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_EMPTY_DESCRIPTION] =
+    g_param_spec_string ("empty-description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LOADING_LABEL] =
+    g_param_spec_string ("loading-label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals [RETRY] =
+    g_signal_new ("retry",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/da-state-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, content_bin);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, forbidden_page);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, retry_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+da_state_view_init (DaStateView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = DA_STATE_VIEW_LOADING;
+  set_state (self, DA_STATE_VIEW_LOADING);
+}
+
+GtkWidget *
+da_state_view_new (void)
+{
+  return g_object_new (DA_TYPE_STATE_VIEW, NULL);
+}
+
+GtkWidget *
+da_state_view_get_content (DaStateView *self)
+{
+  g_return_val_if_fail (DA_IS_STATE_VIEW (self), NULL);
+
+  return adw_bin_get_child (self->content_bin);
+}
+
+void
+da_state_view_set_content (DaStateView *self,
+                           GtkWidget   *content)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+  g_return_if_fail (!content || GTK_IS_WIDGET (content));
+
+  if (adw_bin_get_child (self->content_bin) == content)
+    return;
+
+  adw_bin_set_child (self->content_bin, content);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTENT]);
+}
+
+DaStateViewState
+da_state_view_get_state (DaStateView *self)
+{
+  g_return_val_if_fail (DA_IS_STATE_VIEW (self), DA_STATE_VIEW_CONTENT);
+
+  return self->state;
+}
+
+void
+da_state_view_show_content (DaStateView *self)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  set_state (self, DA_STATE_VIEW_CONTENT);
+}
+
+void
+da_state_view_show_loading (DaStateView *self)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  set_state (self, DA_STATE_VIEW_LOADING);
+}
+
+void
+da_state_view_show_empty (DaStateView *self)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  set_state (self, DA_STATE_VIEW_EMPTY);
+}
+
+const char *
+da_state_view_error_title (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == DA_CLIENT_ERROR)
+    {
+      switch ((DaClientError) error->code)
+        {
+        case DA_CLIENT_ERROR_UNAUTHORIZED:
+          return _("API Key Rejected");
+        case DA_CLIENT_ERROR_FORBIDDEN:
+          return _("Enterprise Admin Key Needed");
+        case DA_CLIENT_ERROR_NOT_FOUND:
+          return _("No Longer Exists");
+        case DA_CLIENT_ERROR_RATE_LIMITED:
+          return _("Too Many Requests");
+        case DA_CLIENT_ERROR_SERVER:
+          return _("The Server Had a Problem");
+        case DA_CLIENT_ERROR_NETWORK:
+          return _("Could Not Reach the Server");
+        case DA_CLIENT_ERROR_INVALID_RESPONSE:
+          return _("Unreadable Answer From the Server");
+        case DA_CLIENT_ERROR_INVALID_REQUEST:
+          return _("The Server Refused the Request");
+        case DA_CLIENT_ERROR_INSECURE:
+          return _("Server Address Refused");
+        default:
+          break;
+        }
+    }
+
+  return _("Could Not Load");
+}
+
+static const char *
+error_icon_name (const GError *error)
+{
+  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK))
+    return "network-offline-symbolic";
+  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_UNAUTHORIZED))
+    return "dialog-password-symbolic";
+  return "dialog-warning-symbolic";
+}
+
+void
+da_state_view_show_error (DaStateView  *self,
+                          const GError *error)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN))
+    {
+      adw_status_page_set_description (self->forbidden_page, error->message);
+      set_state (self, DA_STATE_VIEW_FORBIDDEN);
+      return;
+    }
+
+  adw_status_page_set_icon_name (self->error_page, error_icon_name (error));
+  adw_status_page_set_title (self->error_page, da_state_view_error_title (error));
+  adw_status_page_set_description (self->error_page, error->message);
+  set_state (self, DA_STATE_VIEW_ERROR);
+}
+
+void
+da_state_view_set_empty_icon_name (DaStateView *self,
+                                   const char  *icon_name)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_ICON_NAME]);
+}
+
+void
+da_state_view_set_empty_title (DaStateView *self,
+                               const char  *title)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  adw_status_page_set_title (self->empty_page, title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_TITLE]);
+}
+
+void
+da_state_view_set_empty_description (DaStateView *self,
+                                     const char  *description)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  adw_status_page_set_description (self->empty_page, description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_DESCRIPTION]);
+}
+
+void
+da_state_view_set_loading_label (DaStateView *self,
+                                 const char  *label)
+{
+  g_return_if_fail (DA_IS_STATE_VIEW (self));
+
+  gtk_label_set_label (self->loading_label, label != NULL ? label : _("Loading…"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING_LABEL]);
+}
