@@ -181,11 +181,11 @@ write_session (MockState   *state,
   for (guint i = 0; i < session->n_prs; i++)
     {
       const MockPullRequest *pr = &session->prs[i];
-      g_autofree char *url = g_strdup_printf ("https://%s/%s/pull/%u", pr->host, pr->repo,
+      g_autofree char *pr_url = g_strdup_printf ("https://%s/%s/pull/%u", pr->host, pr->repo,
                                               pr->number);
 
       mock_json_begin_object (json);
-      mock_json_member_string (json, "url", url);
+      mock_json_member_string (json, "url", pr_url);
       mock_json_member_string (json, "state", pr->state);
       mock_json_end_object (json);
     }
