@@ -1,0 +1,270 @@
+/* da-audit-event.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "da-audit-event.h"
+#include "da-json-private.h"
+
+#define WHAT N_("audit event")
+
+/* 100,000 of these are held at once: the instance stays small, the strings the event owns are in
+ * one block, and "data" is kept as compact JSON text, parsed only when asked for. The actor and
+ * the organization repeat from event to event (there are far fewer people than events): they are
+ * interned, as the action is. */
+struct _DaAuditEvent
+{
+  GObject     parent_instance;
+
+  /* One block holds audit_log_id and data_json */
+  gpointer    strings;
+  const char *audit_log_id;
+  const char *data_json;
+  /* Interned when short */
+  const char *action;
+  const char *user_id;
+  const char *user_email;
+  const char *org_id;
+  const char *service_user_name;
+
+  gint64      created_at;
+};
+
+G_DEFINE_FINAL_TYPE (DaAuditEvent, da_audit_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_AUDIT_LOG_ID,
+  PROP_ACTION,
+  PROP_CREATED_AT,
+  PROP_USER_ID,
+  PROP_USER_EMAIL,
+  PROP_ORG_ID,
+  PROP_SERVICE_USER_NAME,
+  PROP_DATA_JSON,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+da_audit_event_finalize (GObject *object)
+{
+  DaAuditEvent *self = (DaAuditEvent *)object;
+
+  g_free (self->strings);
+
+  G_OBJECT_CLASS (da_audit_event_parent_class)->finalize (object);
+}
+
+static void
+da_audit_event_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DaAuditEvent *self = DA_AUDIT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUDIT_LOG_ID:
+      g_value_set_string (value, self->audit_log_id);
+      break;
+    case PROP_ACTION:
+      g_value_set_string (value, self->action);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_int64 (value, self->created_at);
+      break;
+    case PROP_USER_ID:
+      g_value_set_string (value, self->user_id);
+      break;
+    case PROP_USER_EMAIL:
+      g_value_set_string (value, self->user_email);
+      break;
+    case PROP_ORG_ID:
+      g_value_set_string (value, self->org_id);
+      break;
+    case PROP_SERVICE_USER_NAME:
+      g_value_set_string (value, self->service_user_name);
+      break;
+    case PROP_DATA_JSON:
+      g_value_set_string (value, self->data_json);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+da_audit_event_class_init (DaAuditEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = da_audit_event_finalize;
+  object_class->get_property = da_audit_event_get_property;
+
+  properties [PROP_AUDIT_LOG_ID] = g_param_spec_string ("audit-log-id", NULL, NULL, NULL, flags);
+  properties [PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
+  properties [PROP_CREATED_AT] =
+    g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64, G_MAXINT64, DA_TIME_UNSET, flags);
+  properties [PROP_USER_ID] = g_param_spec_string ("user-id", NULL, NULL, NULL, flags);
+  properties [PROP_USER_EMAIL] = g_param_spec_string ("user-email", NULL, NULL, NULL, flags);
+  properties [PROP_ORG_ID] = g_param_spec_string ("org-id", NULL, NULL, NULL, flags);
+  properties [PROP_SERVICE_USER_NAME] =
+    g_param_spec_string ("service-user-name", NULL, NULL, NULL, flags);
+  properties [PROP_DATA_JSON] = g_param_spec_string ("data-json", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+da_audit_event_init (DaAuditEvent *self)
+{
+  self->created_at = DA_TIME_UNSET;
+}
+
+/**
+ * da_audit_event_new_from_json:
+ * @object: (nullable): an audit log entry, documented ("audit_logs") or older ("logs")
+ *
+ * Returns: (transfer full): the event, or %NULL with a %DA_MODEL_ERROR
+ */
+DaAuditEvent *
+da_audit_event_new_from_json (JsonObject  *object,
+                              GError     **error)
+{
+  const char *audit_log_id = NULL;
+  const char *action = NULL;
+  const char *user_id = NULL;
+  const char *user_email = NULL;
+  const char *org_id = NULL;
+  const char *service_user_name = NULL;
+  gint64 created_at = DA_TIME_UNSET;
+  JsonNode *data;
+  const char *data_name;
+  gboolean data_is_null;
+  g_autoptr(GString) data_json = NULL;
+  DaStringPack pack;
+  DaAuditEvent *self;
+
+  if (!da_json_check_object (object, WHAT, error) ||
+      !da_json_read_string (object, WHAT, "audit_log_id", "id", DA_FIELD_ID, &audit_log_id,
+                            error) ||
+      !da_json_read_string (object, WHAT, "action", NULL, 0, &action, error) ||
+      !da_json_read_time (object, WHAT, "created_at", "timestamp", 0, &created_at, error) ||
+      !da_json_read_string (object, WHAT, "user_id", NULL, 0, &user_id, error) ||
+      !da_json_read_string (object, WHAT, "user_email", "actor", 0, &user_email, error) ||
+      !da_json_read_string (object, WHAT, "org_id", NULL, 0, &org_id, error) ||
+      !da_json_read_string (object, WHAT, "service_user_name", NULL, 0, &service_user_name,
+                            error))
+    return NULL;
+
+  data = da_json_lookup (object, "data", NULL, &data_name, &data_is_null);
+  if (data != NULL)
+    {
+      data_json = g_string_sized_new (128);
+      if (!da_json_write_compact (data, data_json, WHAT, data_name, error))
+        return NULL;
+    }
+
+  self = g_object_new (DA_TYPE_AUDIT_EVENT, NULL);
+
+  da_string_pack_init (&pack);
+  da_string_pack_add (&pack, &self->audit_log_id, audit_log_id);
+  if (data_json != NULL)
+    da_string_pack_add_len (&pack, &self->data_json, data_json->str, data_json->len);
+  da_string_pack_add_interned (&pack, &self->action, action);
+  da_string_pack_add_interned (&pack, &self->user_id, user_id);
+  da_string_pack_add_interned (&pack, &self->user_email, user_email);
+  da_string_pack_add_interned (&pack, &self->org_id, org_id);
+  da_string_pack_add_interned (&pack, &self->service_user_name, service_user_name);
+  self->strings = da_string_pack_finish (&pack);
+
+  self->created_at = created_at;
+
+  return self;
+}
+
+const char *
+da_audit_event_get_audit_log_id (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->audit_log_id;
+}
+
+const char *
+da_audit_event_get_action (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->action;
+}
+
+gint64
+da_audit_event_get_created_at (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), DA_TIME_UNSET);
+
+  return self->created_at;
+}
+
+const char *
+da_audit_event_get_user_id (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->user_id;
+}
+
+const char *
+da_audit_event_get_user_email (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->user_email;
+}
+
+const char *
+da_audit_event_get_org_id (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->org_id;
+}
+
+const char *
+da_audit_event_get_service_user_name (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->service_user_name;
+}
+
+const char *
+da_audit_event_get_data_json (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return self->data_json;
+}
+
+/**
+ * da_audit_event_dup_data:
+ *
+ * Returns: (transfer full) (nullable): "data" parsed again, a tree the caller may change
+ */
+JsonNode *
+da_audit_event_dup_data (DaAuditEvent *self)
+{
+  g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
+
+  return da_json_parse_compact (self->data_json, FALSE);
+}

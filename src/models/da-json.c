@@ -1,0 +1,1115 @@
+/* da-json.c: reading JSON defensively, shared by every decoder
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "da-json-private.h"
+
+/* Strings at most this long are interned; longer ones (an attacker's 1 MB "role") are not. */
+#define INTERN_MAX_LENGTH 64
+
+/* Doubles beyond 2^53 no longer hold every whole number: refuse them as counts. */
+#define MAX_EXACT_DOUBLE 9007199254740992.0
+
+G_DEFINE_QUARK (da-model-error-quark, da_model_error)
+
+/* Errors */
+
+static const char *
+describe_node (JsonNode *node)
+{
+  if (node == NULL)
+    return _("missing");
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          return _("a string");
+        if (type == G_TYPE_BOOLEAN)
+          return _("a boolean");
+        return _("a number");
+      }
+    default:
+      return _("an unknown value");
+    }
+}
+
+void
+da_json_set_wrong_type (GError     **error,
+                        const char  *what,
+                        const char  *field,
+                        JsonNode    *node,
+                        const char  *expected)
+{
+  g_set_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_WRONG_TYPE,
+               /* Translators: the first %s is a kind of object ("member"), the second a field
+                * name, then a kind of value ("a number") and the expected one ("a string") */
+               _("%s: \"%s\" is %s, expected %s"),
+               _(what), field, describe_node (node), expected);
+}
+
+void
+da_json_set_missing (GError     **error,
+                     const char  *what,
+                     const char  *field,
+                     gboolean     is_null)
+{
+  if (is_null)
+    g_set_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_MISSING_FIELD,
+                 /* Translators: a kind of object ("member"), a field name */
+                 _("%s: \"%s\" is null"), _(what), field);
+  else
+    g_set_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_MISSING_FIELD,
+                 /* Translators: a kind of object ("member"), a field name */
+                 _("%s: \"%s\" is missing"), _(what), field);
+}
+
+void
+da_json_set_invalid (GError        **error,
+                     const char     *what,
+                     const char     *field,
+                     DaJsonProblem   problem)
+{
+  const char *format;
+
+  /* Translators: in all of these, the first %s is a kind of object ("member"), the second a
+   * field name */
+  switch (problem)
+    {
+    case DA_JSON_PROBLEM_NEGATIVE:
+      format = _("%s: \"%s\" is negative");
+      break;
+    case DA_JSON_PROBLEM_TOO_LARGE:
+      format = _("%s: \"%s\" is too large");
+      break;
+    case DA_JSON_PROBLEM_NOT_WHOLE:
+      format = _("%s: \"%s\" is not a whole number");
+      break;
+    case DA_JSON_PROBLEM_NOT_FINITE:
+      format = _("%s: \"%s\" is not a finite number");
+      break;
+    case DA_JSON_PROBLEM_BAD_TIMESTAMP:
+      format = _("%s: \"%s\" is not a valid timestamp");
+      break;
+    case DA_JSON_PROBLEM_BAD_DATE:
+      format = _("%s: \"%s\" is not a valid date");
+      break;
+    case DA_JSON_PROBLEM_BAD_UTF8:
+      format = _("%s: \"%s\" is not valid UTF-8");
+      break;
+    case DA_JSON_PROBLEM_EMPTY:
+      format = _("%s: \"%s\" is empty");
+      break;
+    case DA_JSON_PROBLEM_TOO_DEEP:
+      format = _("%s: \"%s\" is nested too deeply");
+      break;
+    case DA_JSON_PROBLEM_ENDS_BEFORE_START:
+      format = _("%s: \"%s\" is before the start");
+      break;
+    default:
+      format = _("%s: \"%s\" has an invalid value");
+      break;
+    }
+
+  g_set_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_INVALID_VALUE, format, _(what), field);
+}
+
+char *
+da_json_map_field (const char *map_name,
+                   const char *key)
+{
+  g_autofree char *start = NULL;
+
+  if (strlen (key) <= 64)
+    return g_strdup_printf ("%s.%s", map_name, key);
+
+  start = g_utf8_substring (key, 0, 64);
+  return g_strdup_printf ("%s.%s…", map_name, start);
+}
+
+gboolean
+da_json_check_object (JsonObject  *object,
+                      const char  *what,
+                      GError     **error)
+{
+  if (object != NULL)
+    return TRUE;
+
+  g_set_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_WRONG_TYPE,
+               /* Translators: %s is a kind of object ("member") */
+               _("%s: the value is not an object"), _(what));
+  return FALSE;
+}
+
+/* Lookups */
+
+JsonNode *
+da_json_lookup (JsonObject  *object,
+                const char  *name,
+                const char  *older_name,
+                const char **found_name,
+                gboolean    *is_null)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *found_name = name;
+  *is_null = FALSE;
+
+  if (node == NULL && older_name != NULL)
+    {
+      node = json_object_get_member (object, older_name);
+      if (node != NULL)
+        *found_name = older_name;
+    }
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      *is_null = TRUE;
+      return NULL;
+    }
+
+  return node;
+}
+
+/* Looks a member up; FALSE with an error when it is required and absent or null. On TRUE,
+ * *node may be NULL (absent or null, optional). */
+static gboolean
+lookup_member (JsonObject    *object,
+               const char    *what,
+               const char    *name,
+               const char    *older_name,
+               DaFieldFlags   flags,
+               JsonNode     **node,
+               const char   **found_name,
+               GError       **error)
+{
+  gboolean is_null;
+
+  *node = da_json_lookup (object, name, older_name, found_name, &is_null);
+
+  if (*node == NULL && (flags & DA_FIELD_REQUIRED) != 0)
+    {
+      da_json_set_missing (error, what, *found_name, is_null);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One node */
+
+gboolean
+da_json_node_get_string (JsonNode      *node,
+                         const char    *what,
+                         const char    *field,
+                         DaFieldFlags   flags,
+                         const char   **value,
+                         GError       **error)
+{
+  const char *text;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      da_json_set_wrong_type (error, what, field, node, _("a string"));
+      return FALSE;
+    }
+
+  text = json_node_get_string (node);
+  if (text == NULL)
+    text = "";
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_UTF8);
+      return FALSE;
+    }
+
+  if (*text == '\0' && (flags & DA_FIELD_NOT_EMPTY) != 0)
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_EMPTY);
+      return FALSE;
+    }
+
+  *value = text;
+  return TRUE;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+gboolean
+da_json_node_get_count (JsonNode    *node,
+                        const char  *what,
+                        const char  *field,
+                        gint64      *value,
+                        GError     **error)
+{
+  if (!node_is_number (node))
+    {
+      da_json_set_wrong_type (error, what, field, node, _("a number"));
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 number = json_node_get_int (node);
+
+      /* json-glib wraps integers beyond 64 bits around, or clamps them to the extremes: the
+       * extremes are never a real count. */
+      if (number == G_MAXINT64)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_TOO_LARGE);
+          return FALSE;
+        }
+      if (number < 0)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NEGATIVE);
+          return FALSE;
+        }
+
+      *value = number;
+      return TRUE;
+    }
+  else
+    {
+      double number = json_node_get_double (node);
+
+      if (!isfinite (number))
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NOT_FINITE);
+          return FALSE;
+        }
+      if (number < 0)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NEGATIVE);
+          return FALSE;
+        }
+      if (number > MAX_EXACT_DOUBLE)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_TOO_LARGE);
+          return FALSE;
+        }
+      if (floor (number) != number)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NOT_WHOLE);
+          return FALSE;
+        }
+
+      *value = (gint64) number;
+      return TRUE;
+    }
+}
+
+gboolean
+da_json_node_get_amount (JsonNode    *node,
+                         const char  *what,
+                         const char  *field,
+                         double      *value,
+                         GError     **error)
+{
+  double number;
+
+  if (!node_is_number (node))
+    {
+      da_json_set_wrong_type (error, what, field, node, _("a number"));
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 integer = json_node_get_int (node);
+
+      if (integer == G_MAXINT64)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_TOO_LARGE);
+          return FALSE;
+        }
+      number = (double) integer;
+    }
+  else
+    number = json_node_get_double (node);
+
+  if (!isfinite (number))
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NOT_FINITE);
+      return FALSE;
+    }
+  if (number < 0)
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NEGATIVE);
+      return FALSE;
+    }
+  if (number > MAX_EXACT_DOUBLE)
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_TOO_LARGE);
+      return FALSE;
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+da_json_node_get_time (JsonNode    *node,
+                       const char  *what,
+                       const char  *field,
+                       gint64      *value,
+                       GError     **error)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      da_json_set_wrong_type (error, what, field, node, _("a timestamp"));
+      return FALSE;
+    }
+
+  type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (text == NULL || !da_json_parse_timestamp (text, value))
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_TIMESTAMP);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Unix seconds, the form of the v3 API. */
+  if (type == G_TYPE_INT64)
+    {
+      gint64 seconds = json_node_get_int (node);
+
+      if (seconds < DA_TIME_MIN || seconds > DA_TIME_MAX)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_TIMESTAMP);
+          return FALSE;
+        }
+      *value = seconds;
+      return TRUE;
+    }
+  else
+    {
+      double seconds = json_node_get_double (node);
+
+      if (!isfinite (seconds) || seconds < (double) DA_TIME_MIN || seconds > (double) DA_TIME_MAX)
+        {
+          da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_TIMESTAMP);
+          return FALSE;
+        }
+      *value = (gint64) floor (seconds);
+      return TRUE;
+    }
+}
+
+/* Members */
+
+gboolean
+da_json_read_string (JsonObject    *object,
+                     const char    *what,
+                     const char    *name,
+                     const char    *older_name,
+                     DaFieldFlags   flags,
+                     const char   **value,
+                     GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  return da_json_node_get_string (node, what, found, flags, value, error);
+}
+
+gboolean
+da_json_read_count (JsonObject    *object,
+                    const char    *what,
+                    const char    *name,
+                    const char    *older_name,
+                    DaFieldFlags   flags,
+                    gint64        *value,
+                    GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  return da_json_node_get_count (node, what, found, value, error);
+}
+
+gboolean
+da_json_read_amount (JsonObject    *object,
+                     const char    *what,
+                     const char    *name,
+                     const char    *older_name,
+                     DaFieldFlags   flags,
+                     double        *value,
+                     GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  return da_json_node_get_amount (node, what, found, value, error);
+}
+
+gboolean
+da_json_read_boolean (JsonObject    *object,
+                      const char    *what,
+                      const char    *name,
+                      const char    *older_name,
+                      DaFieldFlags   flags,
+                      gboolean      *value,
+                      GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      da_json_set_wrong_type (error, what, found, node, _("a boolean"));
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+da_json_read_time (JsonObject    *object,
+                   const char    *what,
+                   const char    *name,
+                   const char    *older_name,
+                   DaFieldFlags   flags,
+                   gint64        *value,
+                   GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  return da_json_node_get_time (node, what, found, value, error);
+}
+
+gboolean
+da_json_read_array (JsonObject    *object,
+                    const char    *what,
+                    const char    *name,
+                    const char    *older_name,
+                    DaFieldFlags   flags,
+                    JsonArray    **value,
+                    GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      da_json_set_wrong_type (error, what, found, node, _("an array"));
+      return FALSE;
+    }
+
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+da_json_read_object (JsonObject    *object,
+                     const char    *what,
+                     const char    *name,
+                     const char    *older_name,
+                     DaFieldFlags   flags,
+                     JsonObject   **value,
+                     GError       **error)
+{
+  JsonNode *node;
+  const char *found;
+
+  if (!lookup_member (object, what, name, older_name, flags, &node, &found, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      da_json_set_wrong_type (error, what, found, node, _("an object"));
+      return FALSE;
+    }
+
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+/* Timestamps */
+
+static gboolean
+read_digits (const char **p,
+             int          n_digits,
+             int         *value)
+{
+  int result = 0;
+
+  for (int i = 0; i < n_digits; i++)
+    {
+      char c = (*p)[i];
+
+      if (c < '0' || c > '9')
+        return FALSE;
+      result = result * 10 + (c - '0');
+    }
+
+  *p += n_digits;
+  *value = result;
+  return TRUE;
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  if (month == 2 && leap)
+    return 29;
+  return days[month - 1];
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (the "days from civil" algorithm). */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era;
+  gint64 year_of_era;
+  gint64 day_of_year;
+  gint64 day_of_era;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  year_of_era = year - era * 400;
+  day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  return era * 146097 + day_of_era - 719468;
+}
+
+gboolean
+da_json_parse_timestamp (const char *text,
+                         gint64     *value)
+{
+  const char *p = text;
+  int year, month, day;
+  int hour = 0, minute = 0, second = 0;
+  int offset_seconds = 0;
+  gint64 result;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
+      !read_digits (&p, 2, &month) || *p++ != '-' ||
+      !read_digits (&p, 2, &day))
+    return FALSE;
+
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
+    return FALSE;
+
+  if (*p == 'T' || *p == 't' || *p == ' ')
+    {
+      p++;
+
+      if (!read_digits (&p, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, &minute))
+        return FALSE;
+
+      if (*p == ':')
+        {
+          p++;
+          if (!read_digits (&p, 2, &second))
+            return FALSE;
+
+          /* Fractions of a second are dropped. */
+          if (*p == '.' || *p == ',')
+            {
+              p++;
+              if (!g_ascii_isdigit (*p))
+                return FALSE;
+              while (g_ascii_isdigit (*p))
+                p++;
+            }
+        }
+
+      /* 60 is a leap second. */
+      if (hour > 23 || minute > 59 || second > 60)
+        return FALSE;
+
+      if (*p == 'Z' || *p == 'z')
+        p++;
+      else if (*p == '+' || *p == '-')
+        {
+          int sign = *p == '-' ? -1 : 1;
+          int offset_hours, offset_minutes = 0;
+
+          p++;
+          if (!read_digits (&p, 2, &offset_hours))
+            return FALSE;
+          if (*p == ':')
+            {
+              p++;
+              if (!read_digits (&p, 2, &offset_minutes))
+                return FALSE;
+            }
+          else if (g_ascii_isdigit (*p))
+            {
+              if (!read_digits (&p, 2, &offset_minutes))
+                return FALSE;
+            }
+
+          if (offset_hours > 23 || offset_minutes > 59)
+            return FALSE;
+
+          offset_seconds = sign * (offset_hours * 3600 + offset_minutes * 60);
+        }
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  result = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  *value = result - offset_seconds;
+  return TRUE;
+}
+
+/* Compact JSON text */
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  g_string_append_c (out, '"');
+
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   number)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest text that reads back as the same number, and always a JSON number. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", number);
+  if (g_ascii_strtod (buffer, NULL) != number)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", number);
+  g_string_append (out, buffer);
+}
+
+static gboolean
+write_node (JsonNode    *node,
+            GString     *out,
+            guint        depth,
+            const char  *what,
+            const char  *field,
+            GError     **error)
+{
+  if (depth > DA_JSON_MAX_DEPTH)
+    {
+      da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_TOO_DEEP);
+      return FALSE;
+    }
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      return TRUE;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          {
+            const char *text = json_node_get_string (node);
+
+            if (text == NULL)
+              text = "";
+            if (!g_utf8_validate (text, -1, NULL))
+              {
+                da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_UTF8);
+                return FALSE;
+              }
+            append_escaped (out, text);
+          }
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          {
+            double number = json_node_get_double (node);
+
+            if (!isfinite (number))
+              {
+                da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_NOT_FINITE);
+                return FALSE;
+              }
+            append_double (out, number);
+          }
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else
+          {
+            da_json_set_wrong_type (error, what, field, node, _("a JSON value"));
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (!write_node (json_array_get_element (array, i), out, depth + 1, what, field, error))
+              return FALSE;
+          }
+        g_string_append_c (out, ']');
+        return TRUE;
+      }
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!g_utf8_validate (name, -1, NULL))
+              {
+                da_json_set_invalid (error, what, field, DA_JSON_PROBLEM_BAD_UTF8);
+                return FALSE;
+              }
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_escaped (out, name);
+            g_string_append_c (out, ':');
+            if (!write_node (member, out, depth + 1, what, field, error))
+              return FALSE;
+          }
+        g_string_append_c (out, '}');
+        return TRUE;
+      }
+
+    default:
+      da_json_set_wrong_type (error, what, field, node, _("a JSON value"));
+      return FALSE;
+    }
+}
+
+gboolean
+da_json_write_compact (JsonNode    *node,
+                       GString     *out,
+                       const char  *what,
+                       const char  *field,
+                       GError     **error)
+{
+  gsize start = out->len;
+
+  if (!write_node (node, out, 1, what, field, error))
+    {
+      g_string_truncate (out, start);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+da_json_parse_compact (const char *text,
+                       gboolean    immutable)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = immutable ? json_parser_new_immutable () : json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+/* String packs */
+
+void
+da_string_pack_init (DaStringPack *pack)
+{
+  pack->head = 0;
+  pack->total = 0;
+  pack->n_items = 0;
+  pack->more = NULL;
+}
+
+gsize
+da_string_pack_reserve (DaStringPack *pack,
+                        gsize         size)
+{
+  gsize offset = pack->head;
+
+  pack->head += (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+  return offset;
+}
+
+static void
+push_item (DaStringPack           *pack,
+           const DaStringPackItem *item)
+{
+  if (!item->interned)
+    pack->total += item->length + 1;
+
+  if (pack->n_items < DA_STRING_PACK_INLINE)
+    {
+      pack->items[pack->n_items++] = *item;
+      return;
+    }
+
+  if (pack->more == NULL)
+    pack->more = g_array_new (FALSE, FALSE, sizeof (DaStringPackItem));
+  g_array_append_vals (pack->more, item, 1);
+}
+
+void
+da_string_pack_add_len (DaStringPack  *pack,
+                        const char   **dest,
+                        const char    *value,
+                        gsize          length)
+{
+  DaStringPackItem item = { value, length, dest, 0, FALSE };
+
+  if (value == NULL)
+    {
+      *dest = NULL;
+      return;
+    }
+
+  push_item (pack, &item);
+}
+
+void
+da_string_pack_add (DaStringPack  *pack,
+                    const char   **dest,
+                    const char    *value)
+{
+  da_string_pack_add_len (pack, dest, value, value != NULL ? strlen (value) : 0);
+}
+
+void
+da_string_pack_add_at (DaStringPack *pack,
+                       gsize         offset,
+                       const char   *value)
+{
+  DaStringPackItem item = { value, 0, NULL, offset, FALSE };
+
+  g_assert (value != NULL);
+  g_assert (offset + sizeof (gpointer) <= pack->head);
+
+  item.length = strlen (value);
+  push_item (pack, &item);
+}
+
+void
+da_string_pack_add_interned (DaStringPack  *pack,
+                             const char   **dest,
+                             const char    *value)
+{
+  DaStringPackItem item = { value, 0, dest, 0, FALSE };
+
+  if (value == NULL)
+    {
+      *dest = NULL;
+      return;
+    }
+
+  item.length = strlen (value);
+  if (item.length <= INTERN_MAX_LENGTH)
+    {
+      /* Interned at once: nothing to copy later. */
+      *dest = g_intern_string (value);
+      return;
+    }
+
+  push_item (pack, &item);
+}
+
+void
+da_string_pack_add_interned_at (DaStringPack *pack,
+                                gsize         offset,
+                                const char   *value)
+{
+  DaStringPackItem item = { value, 0, NULL, offset, FALSE };
+
+  g_assert (value != NULL);
+  g_assert (offset + sizeof (gpointer) <= pack->head);
+
+  item.length = strlen (value);
+  item.interned = item.length <= INTERN_MAX_LENGTH;
+  push_item (pack, &item);
+}
+
+static void
+place_item (char                   *block,
+            char                  **cursor,
+            const DaStringPackItem *item)
+{
+  const char *address;
+
+  if (item->interned)
+    address = g_intern_string (item->value);
+  else
+    {
+      memcpy (*cursor, item->value, item->length);
+      (*cursor)[item->length] = '\0';
+      address = *cursor;
+      *cursor += item->length + 1;
+    }
+
+  if (item->dest != NULL)
+    *item->dest = address;
+  else
+    memcpy (block + item->offset, &address, sizeof address);
+}
+
+gpointer
+da_string_pack_finish (DaStringPack *pack)
+{
+  char *block = NULL;
+  char *cursor;
+
+  if (pack->head + pack->total > 0)
+    {
+      block = g_malloc0 (pack->head + pack->total);
+      cursor = block + pack->head;
+
+      for (guint i = 0; i < pack->n_items; i++)
+        place_item (block, &cursor, &pack->items[i]);
+
+      if (pack->more != NULL)
+        for (guint i = 0; i < pack->more->len; i++)
+          place_item (block, &cursor, &g_array_index (pack->more, DaStringPackItem, i));
+    }
+
+  g_clear_pointer (&pack->more, g_array_unref);
+  pack->n_items = 0;
+  pack->head = 0;
+  pack->total = 0;
+
+  return block;
+}
