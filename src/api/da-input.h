@@ -38,7 +38,7 @@ typedef enum
 {
   DA_REPO_LINE_EMPTY,        /* blank or a comment: skipped */
   DA_REPO_LINE_REPOSITORY,   /* owner/repo (or group/subgroup/repo on GitLab) */
-  DA_REPO_LINE_GROUP,        /* a group prefix: "acme/" or "acme/*" or "group:acme" */
+  DA_REPO_LINE_GROUP,        /* a group prefix: "acme/", "acme/" + "*", or "group:acme" */
   DA_REPO_LINE_INVALID,
 } DaRepoLineKind;
 
