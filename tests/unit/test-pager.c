@@ -1,0 +1,945 @@
+/* test-pager.c: DaPager over the three paging styles, against the local API server and against
+ * small servers of odd envelopes
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "da-client.h"
+#include "da-client-private.h"
+#include "da-mock-server.h"
+
+typedef struct
+{
+  DaMockServer  *server;
+  SoupServer    *local;
+  SoupSession   *session;
+  DaClient      *client;
+  GAsyncResult  *result;
+
+  /* the local server */
+  const char    *mode;
+  guint          local_total;
+  guint          local_requests;
+
+  /* page-loaded bookkeeping */
+  guint          pages;
+  guint          expected_position;
+  GCancellable  *cancel_after_pages_cancellable;
+  guint          cancel_after_pages;
+  guint          add_events_after_pages;
+  guint          items_changed;
+  gboolean       prepending;
+} Fixture;
+
+typedef struct
+{
+  guint members;
+  guint audit_events;
+} Sizes;
+
+/* ---- Helpers ----------------------------------------------------------------------------- */
+
+static void
+capture_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_assert_null (f->result);
+  f->result = g_object_ref (result);
+}
+
+static gboolean
+on_watchdog_cb (gpointer user_data)
+{
+  g_error ("the test took too long");
+  return G_SOURCE_REMOVE;
+}
+
+static GAsyncResult *
+wait_result (Fixture *f)
+{
+  guint watchdog = g_timeout_add_seconds (120, on_watchdog_cb, NULL);
+
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (watchdog);
+  return g_steal_pointer (&f->result);
+}
+
+static gboolean
+load_all (Fixture       *f,
+          DaPager       *pager,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  da_pager_load_all_async (pager, cancellable, capture_cb, f);
+  result = wait_result (f);
+
+  return da_pager_load_all_finish (pager, result, error);
+}
+
+static gboolean
+load_next (Fixture  *f,
+           DaPager  *pager,
+           GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  da_pager_load_next_async (pager, NULL, capture_cb, f);
+  result = wait_result (f);
+
+  return da_pager_load_next_finish (pager, result, error);
+}
+
+static void
+add_fault (Fixture    *f,
+           const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, spec, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+on_page_loaded_cb (DaPager  *pager,
+                   guint     position,
+                   guint     n_items,
+                   Fixture  *f)
+{
+  /* Pages arrive in order, each right after the previous one. */
+  g_assert_cmpuint (position, ==, f->expected_position);
+  if (!f->prepending)
+    g_assert_cmpuint (position + n_items, ==,
+                      g_list_model_get_n_items (da_pager_get_model (pager)));
+  f->expected_position = position + n_items;
+  f->pages++;
+
+  if (f->cancel_after_pages != 0 && f->pages == f->cancel_after_pages)
+    g_cancellable_cancel (f->cancel_after_pages_cancellable);
+
+  if (f->add_events_after_pages != 0 && f->pages == f->add_events_after_pages)
+    da_mock_server_add_audit_events (f->server, 25);
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Fixture    *f)
+{
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, >, 0);
+  f->items_changed++;
+}
+
+static void
+watch (Fixture *f,
+       DaPager *pager)
+{
+  f->pages = 0;
+  f->items_changed = 0;
+  f->expected_position = g_list_model_get_n_items (da_pager_get_model (pager));
+  g_signal_connect (pager, "page-loaded", G_CALLBACK (on_page_loaded_cb), f);
+  g_signal_connect (da_pager_get_model (pager), "items-changed", G_CALLBACK (on_items_changed_cb),
+                    f);
+}
+
+/* The user IDs of a member list, in order. */
+static GPtrArray *
+member_ids (GListModel *model)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DaMember) member = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (ids, g_strdup (da_member_get_user_id (member)));
+    }
+
+  return ids;
+}
+
+static void
+assert_unique (GPtrArray *ids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_add (seen, g_ptr_array_index (ids, i)));
+}
+
+static void
+assert_same_ids (GPtrArray *a,
+                 GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
+/* Every member, one page of 200 after the other with load_next. */
+static GPtrArray *
+reference_members (Fixture *f)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GError) error = NULL;
+
+  while (da_pager_get_has_more (pager))
+    {
+      g_assert_true (load_next (f, pager, &error));
+      g_assert_no_error (error);
+    }
+
+  return member_ids (da_pager_get_model (pager));
+}
+
+/* ---- Fixtures ---------------------------------------------------------------------------- */
+
+static void
+make_client (Fixture    *f,
+             const char *base_url,
+             const char *key)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->session = soup_session_new_with_options ("timeout", 20, "max-conns-per-host", 4, NULL);
+  f->client = da_client_new (base_url, f->session, &error);
+  g_assert_no_error (error);
+  da_client_set_api_key (f->client, key);
+  da_client_set_retry_policy (f->client, 3, 5, 20);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const Sizes *sizes = data;
+  g_autoptr(GError) error = NULL;
+  DaMockOptions options;
+
+  da_mock_options_init (&options);
+  if (sizes != NULL && sizes->members != 0)
+    options.members = sizes->members;
+  if (sizes != NULL && sizes->audit_events != 0)
+    options.audit_events = sizes->audit_events;
+  f->server = da_mock_server_new (&options);
+  da_mock_options_clear (&options);
+
+  da_mock_server_start (f->server, 0, &error);
+  g_assert_no_error (error);
+
+  make_client (f, da_mock_server_get_base_url (f->server),
+               da_mock_server_get_admin_key (f->server));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  g_clear_object (&f->session);
+  if (f->server != NULL)
+    da_mock_server_stop (f->server);
+  g_clear_object (&f->server);
+  if (f->local != NULL)
+    soup_server_disconnect (f->local);
+  g_clear_object (&f->local);
+  g_clear_object (&f->cancel_after_pages_cancellable);
+}
+
+/* ---- Skip/limit -------------------------------------------------------------------------- */
+
+static const Sizes sizes_450 = { 450, 0 };
+static const Sizes sizes_250 = { 250, 0 };
+static const Sizes sizes_1000 = { 1000, 0 };
+static const Sizes sizes_2000 = { 2000, 0 };
+static const Sizes sizes_audit = { 20, 10000 };
+
+static void
+test_skip_limit_pages (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GPtrArray) reference = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (da_pager_get_style (pager), ==, DA_PAGER_SKIP_LIMIT);
+  g_assert_cmpuint (da_pager_get_page_size (pager), ==, 200);
+  g_assert_true (da_pager_get_has_more (pager));
+  g_assert_cmpint (da_pager_get_total (pager), ==, -1);
+  g_assert_false (da_pager_get_loading (pager));
+
+  reference = reference_members (f);
+  g_assert_cmpuint (reference->len, ==, 450);
+
+  da_pager_set_page_size (pager, 100);
+  watch (f, pager);
+  da_mock_server_reset_counts (f->server);
+
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (da_pager_get_error (pager));
+  g_assert_false (da_pager_get_loading (pager));
+  g_assert_false (da_pager_get_has_more (pager));
+  g_assert_cmpint (da_pager_get_total (pager), ==, 450);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/members"), ==, 5);
+  g_assert_cmpuint (f->pages, ==, 5);
+  g_assert_cmpuint (f->items_changed, ==, 5);
+
+  ids = member_ids (da_pager_get_model (pager));
+  assert_unique (ids);
+  assert_same_ids (ids, reference);
+
+  /* Loading a finished list asks nothing. */
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/members"), ==, 5);
+}
+
+static void
+test_skip_limit_last_page (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *model = da_pager_get_model (pager);
+
+  watch (f, pager);
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 200);
+  g_assert_true (da_pager_get_has_more (pager));
+  g_assert_cmpint (da_pager_get_total (pager), ==, 250);
+
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  g_assert_false (da_pager_get_has_more (pager));
+  g_assert_cmpuint (f->pages, ==, 2);
+
+  da_mock_server_reset_counts (f->server);
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, NULL, NULL), ==, 0);
+}
+
+static void
+test_ordering_with_concurrency (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GPtrArray) reference = reference_members (f);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Every third request is slow, so later pages overtake earlier ones. */
+  add_fault (f, "GET /members latency delay=150 every=3");
+  da_pager_set_page_size (pager, 50);
+  watch (f, pager);
+  da_mock_server_reset_counts (f->server);
+
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->pages, ==, 20);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/members"), ==, 20);
+
+  ids = member_ids (da_pager_get_model (pager));
+  assert_unique (ids);
+  assert_same_ids (ids, reference);
+}
+
+static void
+test_cancel_midway (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GPtrArray) reference = reference_members (f);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  add_fault (f, "GET /members latency delay=20");
+  da_pager_set_page_size (pager, 50);
+  watch (f, pager);
+  f->cancel_after_pages_cancellable = g_cancellable_new ();
+  f->cancel_after_pages = 3;
+
+  g_assert_false (load_all (f, pager, f->cancel_after_pages_cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The pages already in stay; nothing after the cancellation was added. */
+  n = g_list_model_get_n_items (da_pager_get_model (pager));
+  g_assert_cmpuint (n, ==, 150);
+  g_assert_cmpuint (f->pages, ==, 3);
+  g_assert_true (da_pager_get_has_more (pager));
+  g_assert_false (da_pager_get_loading (pager));
+  g_assert_null (da_pager_get_error (pager));
+
+  /* A later load continues where it stopped. */
+  f->cancel_after_pages = 0;
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  ids = member_ids (da_pager_get_model (pager));
+  assert_unique (ids);
+  assert_same_ids (ids, reference);
+}
+
+static void
+test_load_next_after_error (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GPtrArray) reference = reference_members (f);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = da_pager_get_model (pager);
+
+  da_pager_set_page_size (pager, 100);
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+
+  add_fault (f, "GET /members 500 times=1");
+  g_assert_false (load_next (f, pager, &error));
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  g_assert_true (da_pager_get_has_more (pager));
+  g_assert_error (da_pager_get_error (pager), DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER);
+
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_no_error (error);
+  g_assert_null (da_pager_get_error (pager));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 200);
+
+  /* An error in the middle of load_all keeps what is in order, and a retry fills the rest. */
+  add_fault (f, "GET /members 500 times=1");
+  g_assert_false (load_all (f, pager, NULL, &error));
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+
+  ids = member_ids (model);
+  assert_unique (ids);
+  assert_same_ids (ids, reference);
+}
+
+static void
+test_load_all_error_midway (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GPtrArray) reference = reference_members (f);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  da_pager_set_page_size (pager, 100);
+  add_fault (f, "GET /members 500 every=4");
+
+  g_assert_false (load_all (f, pager, NULL, &error));
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER);
+  g_clear_error (&error);
+
+  n = g_list_model_get_n_items (da_pager_get_model (pager));
+  g_assert_cmpuint (n % 100, ==, 0);
+  g_assert_cmpuint (n, <, 1000);
+  ids = member_ids (da_pager_get_model (pager));
+  assert_unique (ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (ids, i), ==, g_ptr_array_index (reference, i));
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  da_mock_server_clear_faults (f->server);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  ids = member_ids (da_pager_get_model (pager));
+  assert_same_ids (ids, reference);
+}
+
+static void
+test_load_while_loading (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  da_pager_load_all_async (pager, NULL, capture_cb, f);
+  g_assert_true (da_pager_get_loading (pager));
+
+  /* A second load while one runs is refused, and the first goes on. */
+  {
+    Fixture other = { 0 };
+
+    da_pager_load_next_async (pager, NULL, capture_cb, &other);
+    second = wait_result (&other);
+  }
+  g_assert_false (da_pager_load_next_finish (pager, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+
+  first = wait_result (f);
+  g_assert_true (da_pager_load_all_finish (pager, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 1000);
+}
+
+static void
+test_page_sizes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DaPager) members = da_client_list_members (f->client, NULL);
+  g_autoptr(DaPager) keys = da_client_list_api_keys (f->client, NULL);
+  g_autoptr(DaPager) audit = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+
+  da_pager_set_page_size (members, 0);
+  g_assert_cmpuint (da_pager_get_page_size (members), ==, 1);
+  da_pager_set_page_size (members, 5000);
+  g_assert_cmpuint (da_pager_get_page_size (members), ==, 200);
+
+  g_assert_cmpuint (da_pager_get_page_size (keys), ==, 100);
+  da_pager_set_page_size (keys, 5000);
+  g_assert_cmpuint (da_pager_get_page_size (keys), ==, 100);
+
+  g_assert_cmpint (da_pager_get_style (audit), ==, DA_PAGER_CURSOR);
+  g_assert_true (da_pager_get_item_type (audit) == DA_TYPE_AUDIT_EVENT);
+  g_assert_true (da_pager_get_item_type (members) == DA_TYPE_MEMBER);
+  g_assert_true (da_pager_get_item_type (keys) == DA_TYPE_API_KEY);
+}
+
+/* ---- Page/per_page ----------------------------------------------------------------------- */
+
+static void
+test_page_style (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DaPager) all = da_client_list_api_keys (f->client, NULL);
+  g_autoptr(DaPager) pager = da_client_list_api_keys (f->client, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *model;
+  guint n;
+
+  g_assert_true (load_all (f, all, NULL, &error));
+  n = g_list_model_get_n_items (da_pager_get_model (all));
+  g_assert_cmpuint (n, >, 4);
+
+  da_pager_set_page_size (pager, 2);
+  da_mock_server_reset_counts (f->server);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  model = da_pager_get_model (pager);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpint (da_pager_get_total (pager), ==, n);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/api-keys"), ==,
+                    (n + 1) / 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DaApiKey) key = g_list_model_get_item (model, i);
+      g_autoptr(DaApiKey) same = g_list_model_get_item (da_pager_get_model (all), i);
+
+      g_assert_true (g_hash_table_add (seen, g_strdup (da_api_key_get_id (key))));
+      g_assert_cmpstr (da_api_key_get_id (key), ==, da_api_key_get_id (same));
+    }
+}
+
+/* ---- Cursors ----------------------------------------------------------------------------- */
+
+static void
+assert_newest_first (GListModel *model)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 previous = G_MAXINT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DaAuditEvent) event = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (da_audit_event_get_created_at (event), <=, previous);
+      previous = da_audit_event_get_created_at (event);
+      g_assert_true (g_hash_table_add (seen, g_strdup (da_audit_event_get_audit_log_id (event))));
+    }
+}
+
+static void
+test_audit_cursor (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+  g_autoptr(GPtrArray) newer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaAuditEvent) first = NULL;
+  GListModel *model = da_pager_get_model (pager);
+
+  /* Other admins add events while we read. */
+  watch (f, pager);
+  f->add_events_after_pages = 1;
+  da_mock_server_reset_counts (f->server);
+
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+  g_assert_cmpuint (f->pages, ==, 50);
+  g_assert_cmpint (da_pager_get_total (pager), ==, -1);
+  /* 50 full pages, then an empty one that ends the list */
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=, 51);
+  assert_newest_first (model);
+
+  first = g_list_model_get_item (model, 0);
+
+  /* Reading forward brings exactly the events added meanwhile, newest first. */
+  da_pager_fetch_newer_async (pager, NULL, capture_cb, f);
+  result = wait_result (f);
+  newer = da_pager_fetch_newer_finish (pager, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newer->len, ==, 25);
+  for (guint i = 0; i < newer->len; i++)
+    g_assert_cmpint (da_audit_event_get_created_at (g_ptr_array_index (newer, i)), >=,
+                     da_audit_event_get_created_at (first));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+
+  f->expected_position = 0;
+  f->prepending = TRUE;
+  f->add_events_after_pages = 0;
+  f->pages = 0;
+  da_pager_prepend (pager, newer);
+  g_assert_cmpuint (f->pages, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10025);
+  assert_newest_first (model);
+  g_clear_object (&result);
+  g_clear_pointer (&newer, g_ptr_array_unref);
+
+  /* Nothing new: nothing fetched. A page of newer ones past the page size walks forward. */
+  f->expected_position = g_list_model_get_n_items (model);
+  da_pager_fetch_newer_async (pager, NULL, capture_cb, f);
+  result = wait_result (f);
+  newer = da_pager_fetch_newer_finish (pager, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newer->len, ==, 0);
+  g_clear_object (&result);
+  g_clear_pointer (&newer, g_ptr_array_unref);
+
+  da_pager_set_page_size (pager, 10);
+  da_mock_server_add_audit_events (f->server, 37);
+  da_pager_fetch_newer_async (pager, NULL, capture_cb, f);
+  result = wait_result (f);
+  newer = da_pager_fetch_newer_finish (pager, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newer->len, ==, 37);
+  f->expected_position = 0;
+  da_pager_prepend (pager, newer);
+  assert_newest_first (model);
+}
+
+static void
+test_audit_range (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DaPager) everything = da_client_list_audit_logs (f->client, DA_TIME_UNSET,
+                                                             DA_TIME_UNSET);
+  g_autoptr(DaPager) range = NULL;
+  g_autoptr(DaAuditEvent) newest = NULL;
+  g_autoptr(DaAuditEvent) oldest = NULL;
+  g_autoptr(GError) error = NULL;
+  guint strict = 0, inclusive = 0, n;
+  gint64 since, until;
+  GListModel *model;
+
+  g_assert_true (load_all (f, everything, NULL, &error));
+  model = da_pager_get_model (everything);
+  newest = g_list_model_get_item (model, 1000);
+  oldest = g_list_model_get_item (model, 6000);
+  until = da_audit_event_get_created_at (newest);
+  since = da_audit_event_get_created_at (oldest);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DaAuditEvent) event = g_list_model_get_item (model, i);
+      gint64 t = da_audit_event_get_created_at (event);
+
+      if (t > since && t < until)
+        strict++;
+      if (t >= since && t <= until)
+        inclusive++;
+    }
+
+  range = da_client_list_audit_logs (f->client, since, until);
+  da_pager_set_page_size (range, 150);
+  g_assert_true (load_all (f, range, NULL, &error));
+  g_assert_no_error (error);
+  model = da_pager_get_model (range);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, strict);
+  g_assert_cmpuint (n, <=, inclusive);
+  assert_newest_first (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DaAuditEvent) event = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (da_audit_event_get_created_at (event), >=, since);
+      g_assert_cmpint (da_audit_event_get_created_at (event), <=, until);
+    }
+}
+
+static void
+test_fetch_newer_wrong_style (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  da_pager_fetch_newer_async (pager, NULL, capture_cb, f);
+  result = wait_result (f);
+  g_assert_null (da_pager_fetch_newer_finish (pager, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
+/* ---- Envelopes of other servers ---------------------------------------------------------- */
+
+static guint
+query_uint (GHashTable *query,
+            const char *name,
+            guint       fallback)
+{
+  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
+
+  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
+}
+
+static void
+local_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Fixture *f = user_data;
+  guint skip = query_uint (query, "skip", 0);
+  guint limit = query_uint (query, "limit", 100);
+  g_autoptr(GString) body = g_string_new (NULL);
+  const char *mode = f->mode;
+  guint first, count;
+
+  f->local_requests++;
+
+  if (g_str_equal (mode, "ignores-skip"))
+    skip = 0;
+  if (g_str_equal (mode, "caps-limit"))
+    limit = MIN (limit, 50);
+
+  first = MIN (skip, f->local_total);
+  count = MIN (limit, f->local_total - first);
+
+  if (g_str_equal (mode, "bare-array"))
+    g_string_append (body, "[");
+  else if (g_str_equal (mode, "older-key"))
+    g_string_append (body, "{\"members\": [");
+  else
+    g_string_append (body, "{\"items\": [");
+
+  for (guint i = 0; i < count; i++)
+    g_string_append_printf (body, "%s{\"role_id\": \"role-%u\", \"role_name\": \"Role %u\", "
+                            "\"role_type\": \"account\"}", i > 0 ? ", " : "", first + i,
+                            first + i);
+
+  if (g_str_equal (mode, "bare-array"))
+    g_string_append (body, "]");
+  else if (g_str_equal (mode, "total-only") || g_str_equal (mode, "caps-limit"))
+    g_string_append_printf (body, "], \"total\": %u, \"skip\": %u, \"limit\": %u}",
+                            f->local_total, skip, limit);
+  else if (g_str_equal (mode, "empty-has-more"))
+    g_string_append (body, "], \"has_more\": true}");
+  else if (g_str_equal (mode, "wrong-total"))
+    g_string_append (body, "], \"total\": \"many\"}");
+  else
+    g_string_append (body, "]}");
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body->str,
+                                    body->len);
+}
+
+static DaPager *
+local_pager (Fixture    *f,
+             const char *mode,
+             guint       total,
+             guint       page_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base = NULL;
+  DaPager *pager;
+
+  if (f->local == NULL)
+    {
+      f->local = soup_server_new (NULL, NULL);
+      soup_server_add_handler (f->local, "/v2/enterprise/things", local_handler, f, NULL);
+      soup_server_listen_local (f->local, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (f->local);
+      base = g_strdup_printf ("http://127.0.0.1:%d/v2/enterprise", g_uri_get_port (uris->data));
+      make_client (f, base, "apk_user_local");
+    }
+
+  f->mode = mode;
+  f->local_total = total;
+  f->local_requests = 0;
+
+  pager = _da_pager_new (f->client, DA_PAGER_SKIP_LIMIT, DA_TYPE_ROLE,
+                         (DaDecodeFunc) da_role_new_from_json, NULL, "/things", NULL);
+  da_pager_set_page_size (pager, page_size);
+
+  return pager;
+}
+
+static void
+assert_roles_in_order (GListModel *model,
+                       guint       n)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DaRole) role = g_list_model_get_item (model, i);
+      g_autofree char *expected = g_strdup_printf ("role-%u", i);
+
+      g_assert_cmpstr (da_role_get_role_id (role), ==, expected);
+    }
+}
+
+static void
+test_envelopes (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No has_more: derived from the total. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "total-only", 25, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_no_error (error);
+    assert_roles_in_order (da_pager_get_model (pager), 25);
+    g_assert_cmpint (da_pager_get_total (pager), ==, 25);
+    g_assert_cmpuint (f->local_requests, ==, 3);
+  }
+
+  /* Neither has_more nor total: a short page ends the list. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "items-only", 25, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    assert_roles_in_order (da_pager_get_model (pager), 25);
+    g_assert_cmpint (da_pager_get_total (pager), ==, -1);
+    g_assert_cmpuint (f->local_requests, ==, 3);
+  }
+
+  /* A full last page costs one more, empty, request. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "items-only", 20, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    assert_roles_in_order (da_pager_get_model (pager), 20);
+    g_assert_cmpuint (f->local_requests, ==, 3);
+  }
+
+  /* The older key, and a bare array. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "older-key", 15, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    assert_roles_in_order (da_pager_get_model (pager), 15);
+  }
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "bare-array", 7, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    assert_roles_in_order (da_pager_get_model (pager), 7);
+  }
+
+  /* A server that says has_more but sends nothing does not make us loop. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "empty-has-more", 0, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 0);
+    g_assert_cmpuint (f->local_requests, ==, 1);
+    g_assert_false (da_pager_get_has_more (pager));
+  }
+
+  /* Nor does one that ignores skip. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "ignores-skip", 100, 10);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    assert_roles_in_order (da_pager_get_model (pager), 10);
+    g_assert_cmpuint (f->local_requests, ==, 2);
+  }
+
+  /* A server with a lower maximum than we ask for: no gaps, no duplicates. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "caps-limit", 230, 200);
+
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_no_error (error);
+    assert_roles_in_order (da_pager_get_model (pager), 230);
+  }
+
+  /* A wrong-typed envelope is an invalid response naming the endpoint. */
+  {
+    g_autoptr(DaPager) pager = local_pager (f, "wrong-total", 5, 10);
+
+    g_assert_false (load_all (f, pager, NULL, &error));
+    g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE);
+    g_assert_nonnull (strstr (error->message, "/things"));
+    g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+    g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 0);
+    g_clear_error (&error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, sizes, func) \
+  g_test_add ("/pager/" path, Fixture, sizes, fixture_setup, func, fixture_teardown)
+
+  ADD ("skip-limit/pages", &sizes_450, test_skip_limit_pages);
+  ADD ("skip-limit/last-page", &sizes_250, test_skip_limit_last_page);
+  ADD ("skip-limit/ordering", &sizes_1000, test_ordering_with_concurrency);
+  ADD ("skip-limit/cancel", &sizes_2000, test_cancel_midway);
+  ADD ("skip-limit/load-next-after-error", &sizes_450, test_load_next_after_error);
+  ADD ("skip-limit/load-all-error", &sizes_1000, test_load_all_error_midway);
+  ADD ("skip-limit/while-loading", &sizes_1000, test_load_while_loading);
+  ADD ("page-sizes", NULL, test_page_sizes);
+  ADD ("page-style", NULL, test_page_style);
+  ADD ("cursor/audit", &sizes_audit, test_audit_cursor);
+  ADD ("cursor/range", &sizes_audit, test_audit_range);
+  ADD ("cursor/wrong-style", NULL, test_fetch_newer_wrong_style);
+  g_test_add ("/pager/envelopes", Fixture, NULL, NULL, test_envelopes, fixture_teardown);
+
+#undef ADD
+
+  return g_test_run ();
+}
