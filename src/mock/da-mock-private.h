@@ -654,6 +654,7 @@ typedef struct
 MockFault   *mock_fault_parse        (const char  *spec,
                                       GError     **error);
 void         mock_fault_free         (MockFault   *fault);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MockFault, mock_fault_free)
 gboolean     mock_glob_match         (const char  *glob,
                                       const char  *text);
 /* Picks the first fault that applies to this request and counts it. */
