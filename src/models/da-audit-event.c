@@ -14,9 +14,9 @@
 #define WHAT N_("audit event")
 
 /* 100,000 of these are held at once: the instance stays small, the strings the event owns are in
- * one block, and "data" is kept as compact JSON text, parsed only when asked for. The actor and
- * the organization repeat from event to event (there are far fewer people than events): they are
- * interned, as the action is. */
+ * one block, and "data" is kept as compact JSON text, parsed only when asked for. The action and
+ * the organization come from small sets: they are interned. The actor repeats from event to event
+ * too, but is one of thousands of people: shared and counted, freed with the last event. */
 struct _DaAuditEvent
 {
   GObject     parent_instance;
@@ -25,12 +25,13 @@ struct _DaAuditEvent
   gpointer    strings;
   const char *audit_log_id;
   const char *data_json;
-  /* Interned when short */
-  const char *action;
+  /* Shared (da_shared_string_ref) */
   const char *user_id;
   const char *user_email;
-  const char *org_id;
   const char *service_user_name;
+  /* Interned when short */
+  const char *action;
+  const char *org_id;
 
   gint64      created_at;
 };
@@ -58,6 +59,9 @@ da_audit_event_finalize (GObject *object)
   DaAuditEvent *self = (DaAuditEvent *)object;
 
   g_free (self->strings);
+  da_shared_string_unref (self->user_id);
+  da_shared_string_unref (self->user_email);
+  da_shared_string_unref (self->service_user_name);
 
   G_OBJECT_CLASS (da_audit_event_parent_class)->finalize (object);
 }
@@ -181,11 +185,12 @@ da_audit_event_new_from_json (JsonObject  *object,
   if (data_json != NULL)
     da_string_pack_add_len (&pack, &self->data_json, data_json->str, data_json->len);
   da_string_pack_add_interned (&pack, &self->action, action);
-  da_string_pack_add_interned (&pack, &self->user_id, user_id);
-  da_string_pack_add_interned (&pack, &self->user_email, user_email);
   da_string_pack_add_interned (&pack, &self->org_id, org_id);
-  da_string_pack_add_interned (&pack, &self->service_user_name, service_user_name);
   self->strings = da_string_pack_finish (&pack);
+
+  self->user_id = da_shared_string_ref (user_id);
+  self->user_email = da_shared_string_ref (user_email);
+  self->service_user_name = da_shared_string_ref (service_user_name);
 
   self->created_at = created_at;
 

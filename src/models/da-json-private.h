@@ -221,6 +221,12 @@ void         da_string_pack_add_interned   (DaStringPack   *pack,
 void         da_string_pack_add_interned_at (DaStringPack  *pack,
                                             gsize           offset,
                                             const char     *value);
+/* Strings that repeat across many instances but are too many to intern for ever (the actor of
+ * an audit event: one of thousands of people): shared, counted, freed with their last user.
+ * Thread-safe. NULL gives NULL. */
+const char  *da_shared_string_ref          (const char     *value);
+void         da_shared_string_unref        (const char     *value);
+
 /* (transfer full): the block to g_free(), NULL when nothing was added or reserved. */
 gpointer     da_string_pack_finish         (DaStringPack   *pack);
 

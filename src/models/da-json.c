@@ -44,7 +44,9 @@ describe_node (JsonNode *node)
           return _("a string");
         if (type == G_TYPE_BOOLEAN)
           return _("a boolean");
-        return _("a number");
+        if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+          return _("a number");
+        return _("an unknown value");
       }
     default:
       return _("an unknown value");
@@ -945,6 +947,68 @@ da_json_parse_compact (const char *text,
     return NULL;
 
   return json_parser_steal_root (parser);
+}
+
+/* Shared strings */
+
+typedef struct
+{
+  guint ref_count;
+  char  text[];
+} SharedString;
+
+static GMutex shared_strings_lock;
+static GHashTable *shared_strings;   /* text → SharedString */
+
+const char *
+da_shared_string_ref (const char *value)
+{
+  SharedString *shared;
+  gsize length;
+
+  if (value == NULL)
+    return NULL;
+
+  g_mutex_lock (&shared_strings_lock);
+
+  if (G_UNLIKELY (shared_strings == NULL))
+    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
+
+  shared = g_hash_table_lookup (shared_strings, value);
+  if (shared != NULL)
+    shared->ref_count++;
+  else
+    {
+      length = strlen (value);
+      shared = g_malloc (sizeof (SharedString) + length + 1);
+      shared->ref_count = 1;
+      memcpy (shared->text, value, length + 1);
+      g_hash_table_insert (shared_strings, shared->text, shared);
+    }
+
+  g_mutex_unlock (&shared_strings_lock);
+
+  return shared->text;
+}
+
+void
+da_shared_string_unref (const char *value)
+{
+  SharedString *shared;
+
+  if (value == NULL)
+    return;
+
+  shared = (SharedString *) (value - G_STRUCT_OFFSET (SharedString, text));
+
+  g_mutex_lock (&shared_strings_lock);
+  g_assert (shared->ref_count > 0);
+  if (--shared->ref_count == 0)
+    {
+      g_hash_table_remove (shared_strings, shared->text);
+      g_free (shared);
+    }
+  g_mutex_unlock (&shared_strings_lock);
 }
 
 /* String packs */

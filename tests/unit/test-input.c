@@ -86,7 +86,8 @@ static const EmailCase email_cases[] = {
   { "lena@example-.com", -1, { { M, "lena@example-.com", NULL, "hyphen" } } },
   { "lena@example.c", -1, { { M, "lena@example.c", NULL, "“c” is not valid" } } },
   { "lena@example.123", -1, { { M, "lena@example.123", NULL, "“123” is not valid" } } },
-  { "lena(work)@example.com", -1, { { M, "lena(work)@example.com", NULL, "“(” is not allowed" } } },
+  { "lena(work)@example.com", -1,
+    { { M, "lena(work)@example.com", NULL, "“(” is not allowed" } } },
   { "lena@exa_mple.com", -1, { { M, "lena@exa_mple.com", NULL, "“_” is not allowed" } } },
   { "lena@[10.0.0.1]", -1, { { M, "lena@[10.0.0.1]", NULL, "“[” is not allowed" } } },
   { "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com", -1,
@@ -128,7 +129,8 @@ static const EmailCase email_cases[] = {
       { V, "zoe@example.net", "zoe@example.net", NULL } } },
 
   /* CSV with a header row and quoted cells: only the cells with an address count */
-  { "name,email,role\n\"Park, Lena\",lena@example.com,admin\r\nOmar Diaz,omar@example.com,member\n", -1,
+  { "name,email,role\n\"Park, Lena\",lena@example.com,admin\r\n"
+    "Omar Diaz,omar@example.com,member\n", -1,
     { { V, "lena@example.com", "lena@example.com", NULL },
       { V, "omar@example.com", "omar@example.com", NULL } } },
   { "Name;E-mail\n\"Lena \"\"LP\"\" Park\";lena@example.com\n\"Omar\nDiaz\";omar@example.com", -1,
@@ -143,7 +145,8 @@ static const EmailCase email_cases[] = {
   { "Lena Park\tlena@example.com\tadmin", -1,
     { { V, "lena@example.com", "lena@example.com", NULL } } },
   /* A cell may hold "Name <address>" */
-  { "team,contact\nPayments,Lena Park <lena@example.com>\nSearch,\"Diaz, Omar <omar@example.com>\"", -1,
+  { "team,contact\nPayments,Lena Park <lena@example.com>\n"
+    "Search,\"Diaz, Omar <omar@example.com>\"", -1,
     { { V, "Lena Park <lena@example.com>", "lena@example.com", NULL },
       { V, "Diaz, Omar <omar@example.com>", "omar@example.com", NULL } } },
 

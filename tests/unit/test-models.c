@@ -445,6 +445,31 @@ test_audit_events (void)
   g_assert_null (da_audit_event_dup_data (second));
 }
 
+/* The actor is shared between events, and outlives the first of them. */
+static void
+test_audit_events_shared_actor (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ("audit-logs.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) other = copy_object (fixture_item (root, "audit_logs", 0));
+  DaAuditEvent *first;
+  DaAuditEvent *second;
+
+  json_object_set_string_member (other, "audit_log_id", "audit-other");
+  first = da_audit_event_new_from_json (fixture_item (root, "audit_logs", 0), &error);
+  g_assert_no_error (error);
+  second = da_audit_event_new_from_json (other, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (da_audit_event_get_user_email (first) == da_audit_event_get_user_email (second));
+  g_assert_true (da_audit_event_get_user_id (first) == da_audit_event_get_user_id (second));
+
+  g_assert_finalize_object (first);
+  g_assert_cmpstr (da_audit_event_get_user_email (second), ==, "maren@example.com");
+  g_assert_cmpstr (da_audit_event_get_user_id (second), ==, "user-7c41e2");
+  g_assert_finalize_object (second);
+}
+
 static void
 test_audit_events_examples (void)
 {
@@ -905,7 +930,7 @@ test_timestamps_unix_seconds (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = g_strdup_printf ("{\"audit_log_id\": \"audit-1\", \"created_at\": %s}",
+      g_autofree char *text = g_strdup_printf ("{\"audit_log_id\": \"a-1\", \"created_at\": %s}",
                                                cases[i].json);
       g_autoptr(JsonNode) node = parse_value (text);
       g_autoptr(GError) error = NULL;
@@ -1589,6 +1614,16 @@ test_deep_nesting (void)
   g_assert_cmpstr (error->message, ==, "audit event: \"data\" is nested too deeply");
   g_clear_error (&error);
 
+  /* A value node that holds nothing (only code can build one) */
+  json_object_set_member (object, "action", json_node_new (JSON_NODE_VALUE));
+  event = da_audit_event_new_from_json (object, &error);
+  g_assert_null (event);
+  g_assert_error (error, DA_MODEL_ERROR, DA_MODEL_ERROR_WRONG_TYPE);
+  g_assert_cmpstr (error->message, ==,
+                   "audit event: \"action\" is an unknown value, expected a string");
+  g_clear_error (&error);
+  json_object_remove_member (object, "action");
+
   /* The same in a session analysis */
   analysis = json_object_new ();
   json_object_set_member (analysis, "timeline", deep);
@@ -1805,10 +1840,11 @@ test_memory (void)
     g_assert_cmpuint (audit_cost, <=, audit_wire);
 }
 
-/* Decoding is thread-safe: pagers decode pages in worker threads. */
+/* Decoding is thread-safe: pagers decode pages in worker threads, while the main thread drops
+ * the models of an older load. */
 
 static gpointer
-decode_in_thread (gpointer data)
+decode_sessions_in_thread (gpointer data)
 {
   JsonArray *array = data;
 
@@ -1826,18 +1862,63 @@ decode_in_thread (gpointer data)
   return NULL;
 }
 
+static gpointer
+decode_events_in_thread (gpointer data)
+{
+  JsonArray *array = data;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          DaAuditEvent *event;
+
+          event = da_audit_event_new_from_json (json_array_get_object_element (array, i), &error);
+          g_assert_no_error (error);
+          g_ptr_array_add (events, event);
+        }
+
+      for (guint i = 0; i < events->len; i++)
+        g_assert_nonnull (da_audit_event_get_audit_log_id (g_ptr_array_index (events, i)));
+    }
+
+  return NULL;
+}
+
 static void
 test_threads (void)
 {
-  g_autoptr(JsonNode) root = load_fixture ("sessions-insights.json");
-  JsonArray *array = json_object_get_array_member (json_node_get_object (root), "items");
-  GThread *threads[4];
+  g_autoptr(JsonNode) sessions = load_fixture ("sessions-insights.json");
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autoptr(JsonNode) events = NULL;
+  GThread *threads[6];
 
-  /* json-glib objects are not thread-safe to write, but reading a sealed tree is. */
-  json_node_seal (root);
+  for (guint i = 0; i < 200; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      write_audit_row (text, i);
+    }
+  g_string_append_c (text, ']');
+  events = parse_value (text->str);
+
+  /* json-glib trees are not safe to change from several threads, but sealed ones are to read. */
+  json_node_seal (sessions);
+  json_node_seal (events);
 
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    threads[i] = g_thread_new ("decode", decode_in_thread, array);
+    {
+      if (i % 2 == 0)
+        threads[i] = g_thread_new ("sessions", decode_sessions_in_thread,
+                                   json_object_get_array_member (json_node_get_object (sessions),
+                                                                 "items"));
+      else
+        threads[i] = g_thread_new ("events", decode_events_in_thread,
+                                   json_node_get_array (events));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     g_thread_join (threads[i]);
 }
@@ -1860,6 +1941,7 @@ main (int   argc,
   g_test_add_func ("/models/grant-result", test_grant_results);
   g_test_add_func ("/models/api-key", test_api_keys);
   g_test_add_func ("/models/audit-event/documented", test_audit_events);
+  g_test_add_func ("/models/audit-event/shared-actor", test_audit_events_shared_actor);
   g_test_add_func ("/models/audit-event/examples", test_audit_events_examples);
   g_test_add_func ("/models/audit-event/unix-seconds", test_audit_events_unix_seconds);
   g_test_add_func ("/models/billing-cycle", test_billing_cycles);
