@@ -158,6 +158,12 @@ gboolean    _da_api_parse_error_body  (JsonNode           *root,
                                        char              **detail,
                                        char              **field);
 
+/* Reads one JSON value from @data (not NUL-terminated); strict and bounded in depth.
+ * Thread-safe. Errors are in JSON_PARSER_ERROR. */
+JsonNode   *_da_json_read             (const char        *data,
+                                       gsize              length,
+                                       GError           **error);
+
 /* ---- Requests ---------------------------------------------------------------------------- */
 
 /* A query: name/value pairs, in order, names possibly repeated. */

@@ -138,7 +138,6 @@ static JsonNode *
 parse_bytes (GBytes  *bytes,
              GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
 
@@ -148,17 +147,8 @@ parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  /* Bodies are not NUL-terminated: always pass the length. */
-  if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) size, error))
-    return NULL;
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "empty body");
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
+  /* Bodies are not NUL-terminated: the reader goes by the length. */
+  return _da_json_read (data, size, error);
 }
 
 JsonNode *

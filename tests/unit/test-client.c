@@ -1617,6 +1617,110 @@ test_retry_after_values (void)
 }
 
 static void
+test_json_reader (void)
+{
+  const char *same[] = {
+    "{\"items\": [{\"a\": 1, \"b\": -2.5e3, \"c\": \"x\\u00e9\\n\\\"y\\\"\", \"d\": null, "
+    "\"e\": true, \"f\": false, \"g\": [], \"h\": {}}], \"total\": 1}",
+    "[1, 2, 3]",
+    "\"just a string\"",
+    "  {\"emoji\": \"\\ud83d\\ude00\", \"raw\": \"caf\u00c3\u00a9\"}  ",
+    "{\"dup\": 1, \"dup\": 2}",
+    "{\"big\": 9223372036854775807, \"small\": -9223372036854775808, \"zero\": -0}",
+    "0",
+  };
+  const char *bad[] = {
+    "", " ", "{", "[1, 2", "{\"a\": }", "{\"a\" 1}", "{a: 1}", "[1,]", "{\"a\": 1,}",
+    "tru", "nul", "01", "1.", "-", "1e", ".5", "\"unterminated", "\"bad \\x escape\"",
+    "\"lone \\ud800\"", "\"lone \\udc00\"", "\"nul \\u0000\"", "\"tab\there\"",
+    "{} {}", "[1] x", "// comment\n1", "<html><body>Bad gateway</body></html>",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) ours = NULL;
+
+      g_test_message ("%s", same[i]);
+      g_assert_true (json_parser_load_from_data (parser, same[i], -1, NULL));
+      ours = _da_json_read (same[i], strlen (same[i]), &error);
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (ours, json_parser_get_root (parser)));
+    }
+
+  /* Types as json-glib gives them */
+  {
+    const char *numbers = "{\"i\": 3, \"d\": 3.0, \"h\": 18446744073709551616}";
+
+    node = _da_json_read (numbers, strlen (numbers), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (json_node_get_value_type (json_object_get_member (json_node_get_object (node), "i"))
+                 == G_TYPE_INT64);
+  g_assert_true (json_node_get_value_type (json_object_get_member (json_node_get_object (node), "d"))
+                 == G_TYPE_DOUBLE);
+  g_assert_true (json_node_get_value_type (json_object_get_member (json_node_get_object (node), "h"))
+                 == G_TYPE_DOUBLE);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Only the given length is read: the bytes after it do not count. */
+  node = _da_json_read ("[1]garbage", 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_clear_pointer (&node, json_node_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("bad: %s", bad[i]);
+      node = _da_json_read (bad[i], strlen (bad[i]), &error);
+      g_assert_null (node);
+      g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+    }
+
+  /* Invalid UTF-8, inside a string or not */
+  node = _da_json_read ("{\"a\": \"\xff\xfe\"}", 10, &error);
+  g_assert_null (node);
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* Deep nesting is an error, not a crash; moderate nesting is fine. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  node = _da_json_read (deep->str, deep->len, &error);
+  g_assert_null (node);
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_string_truncate (deep, 0);
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "{\"a\":[");
+  g_string_append (deep, "1");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "]}");
+  node = _da_json_read (deep->str, deep->len, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Every prefix of a document is either an error or (for the whole) the document. */
+  {
+    const char *doc = same[0];
+    gsize len = strlen (doc);
+
+    for (gsize i = 0; i < len; i++)
+      {
+        node = _da_json_read (doc, i, &error);
+        g_assert_null (node);
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+      }
+  }
+}
+
+static void
 test_redaction (void)
 {
   g_autofree char *a = _da_redact_header_line ("Authorization: Bearer apk_user_secret123");
@@ -1676,6 +1780,7 @@ main (int   argc,
   g_test_add_func ("/client/mapping/io", test_error_io);
   g_test_add_func ("/client/mapping/retry-after", test_retry_after_values);
   g_test_add_func ("/client/mapping/redaction", test_redaction);
+  g_test_add_func ("/client/json-reader", test_json_reader);
 
 #undef ADD
 
