@@ -354,7 +354,6 @@ da_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (da_application_parent_class)->startup (application);
 
-  g_set_application_name (_("Devin Admin"));
   gtk_window_set_default_icon_name (APP_ID);
 
   source = g_settings_schema_source_get_default ();

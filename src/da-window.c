@@ -46,6 +46,8 @@ struct _DaWindow
 
 G_DEFINE_FINAL_TYPE (DaWindow, da_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_titles (DaWindow *self);
+
 static DaApplication *
 get_app (DaWindow *self)
 {
@@ -70,6 +72,9 @@ on_toast_dismissed_cb (AdwToast *toast,
 {
   GHashTableIter iter;
   gpointer value;
+
+  if (self->toasts == NULL)
+    return; /* the window is going */
 
   g_hash_table_iter_init (&iter, self->toasts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -295,8 +300,9 @@ add_pages (DaWindow  *self,
       GtkWidget *page = g_object_new (entries[i].get_type (), "context", context, NULL);
 
       g_object_set_data_full (G_OBJECT (page), "da-page-id", g_strdup (entries[i].id), g_free);
-      gtk_stack_add_named (self->page_stack, page, entries[i].id);
+      /* The row first: adding the first page makes it the visible one, which selects its row. */
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (DA_PAGE (page), entries[i].id));
+      gtk_stack_add_named (self->page_stack, page, entries[i].id);
     }
 }
 
@@ -305,6 +311,16 @@ on_sidebar_row_activated_cb (DaWindow      *self,
                              GtkListBoxRow *row)
 {
   da_window_show_page (self, page_id_of (GTK_WIDGET (row)));
+}
+
+/* Selecting a row (the keyboard in a wide window, a screen reader's selection) shows its page
+ * too. */
+static void
+on_sidebar_row_selected_cb (DaWindow      *self,
+                            GtkListBoxRow *row)
+{
+  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
+    gtk_stack_set_visible_child_name (self->page_stack, page_id_of (GTK_WIDGET (row)));
 }
 
 static void
@@ -322,6 +338,7 @@ on_leaflet_folded_cb (DaWindow *self)
                                      ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
   if (!adw_leaflet_get_folded (self->leaflet))
     select_sidebar_row (self, da_window_get_visible_page_id (self));
+  update_titles (self);
 }
 
 /* ---- following the application --------------------------------------------------------- */
@@ -349,7 +366,9 @@ update_titles (DaWindow *self)
   const char *label = self->context != NULL ? da_context_get_account_label (self->context) : NULL;
 
   adw_window_title_set_subtitle (self->sidebar_title, label);
-  adw_window_title_set_subtitle (self->page_title, label);
+  /* Folded, the page's header is the only one shown: it says which account too. */
+  adw_window_title_set_subtitle (self->page_title,
+                                 adw_leaflet_get_folded (self->leaflet) ? label : NULL);
   gtk_widget_set_visible (self->demo_label,
                           self->context != NULL && da_context_get_demo (self->context));
 
@@ -421,6 +440,7 @@ on_app_state_changed_cb (DaWindow *self)
 {
   DaApplication *app = get_app (self);
   DaAppState state = app != NULL ? da_application_get_state (app) : DA_APP_STATE_STARTING;
+
 
   gtk_spinner_set_spinning (self->starting_spinner, state == DA_APP_STATE_STARTING);
 
@@ -605,14 +625,12 @@ da_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (da_window_parent_class)->close_request (window);
 }
 
+/* Once the window has its application (which GObject sets after construction). */
 static void
-da_window_constructed (GObject *object)
+follow_application (DaWindow *self)
 {
-  DaWindow *self = DA_WINDOW (object);
   DaApplication *app = get_app (self);
   GSettings *settings = get_settings (self);
-
-  G_OBJECT_CLASS (da_window_parent_class)->constructed (object);
 
   if (settings != NULL)
     {
@@ -652,7 +670,6 @@ da_window_class_init (DaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = da_window_constructed;
   object_class->dispose = da_window_dispose;
   window_class->close_request = da_window_close_request;
 
@@ -673,6 +690,7 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, page_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
@@ -702,7 +720,7 @@ da_window_init (DaWindow *self)
   self->toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The visible page's state shows in the header and enables the page actions. */
-  self->page_signals = g_signal_group_new (DA_TYPE_PAGE);
+  self->page_signals = g_signal_group_new (GTK_TYPE_WIDGET);
   g_signal_group_connect_swapped (self->page_signals, "notify::busy",
                                   G_CALLBACK (update_page_actions), self);
   g_signal_group_connect_swapped (self->page_signals, "notify::title",
@@ -723,9 +741,13 @@ da_window_init (DaWindow *self)
 DaWindow *
 da_window_new (DaApplication *application)
 {
+  DaWindow *self;
+
   g_return_val_if_fail (DA_IS_APPLICATION (application), NULL);
 
-  return g_object_new (DA_TYPE_WINDOW,
+  self = g_object_new (DA_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  follow_application (self);
+  return self;
 }

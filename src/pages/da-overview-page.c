@@ -206,6 +206,10 @@ create_org_row (DaOverviewPage *self,
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
       gtk_widget_set_size_request (bar, 140, -1);
+      if (acus > (double) limit)
+        gtk_widget_add_css_class (bar, "da-over-limit");
+      else if (acus >= 0.8 * (double) limit)
+        gtk_widget_add_css_class (bar, "da-near-limit");
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, usage,
                                       -1);
@@ -298,7 +302,6 @@ show_results (DaOverviewPage *self,
   set_count (self->orgs_figure,
              g_list_model_get_n_items (da_context_get_organizations (context)));
   da_figure_set_value (self->acus_figure, acus);
-  da_figure_set_detail (self->acus_figure, cycle_text);
 
   set_count (self->sessions_figure, da_usage_metrics_get_sessions_count (load->metrics));
   if (n_searches >= 0)
@@ -506,12 +509,16 @@ static void
 da_overview_page_dispose (GObject *object)
 {
   DaOverviewPage *self = (DaOverviewPage *)object;
+  GtkWidget *child;
 
   if (self->load != NULL)
     g_cancellable_cancel (self->load->cancellable);
   g_clear_pointer (&self->load, load_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_OVERVIEW_PAGE);
+  /* Children the template made but did not bind are ours to remove. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (da_overview_page_parent_class)->dispose (object);
 }

@@ -30,7 +30,6 @@ struct _DaWelcomePage
   /* Template widgets */
   GtkImage            *app_icon;
   GtkWidget           *message_box;
-  GtkImage            *message_icon;
   GtkLabel            *message_label;
   GtkWidget           *retry_button;
   GtkWidget           *session_only_button;
@@ -102,15 +101,9 @@ set_busy (DaWelcomePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-typedef enum
-{
-  MESSAGE_INFO,
-  MESSAGE_ERROR,
-} MessageKind;
-
+/* Says what went wrong, with the actions that can follow; NULL @text hides it. */
 static void
 show_message (DaWelcomePage *self,
-              MessageKind    kind,
               const char    *text,
               gboolean       offer_retry,
               gboolean       offer_session_only)
@@ -120,20 +113,6 @@ show_message (DaWelcomePage *self,
     return;
 
   gtk_label_set_label (self->message_label, text);
-  gtk_image_set_from_icon_name (self->message_icon,
-                                kind == MESSAGE_ERROR ? "dialog-warning-symbolic"
-                                                      : "dialog-information-symbolic");
-  if (kind == MESSAGE_ERROR)
-    {
-      gtk_widget_add_css_class (self->message_box, "error");
-      gtk_widget_remove_css_class (self->message_box, "info");
-    }
-  else
-    {
-      gtk_widget_add_css_class (self->message_box, "info");
-      gtk_widget_remove_css_class (self->message_box, "error");
-    }
-
   gtk_widget_set_visible (self->retry_button, offer_retry);
   gtk_widget_set_visible (self->session_only_button, offer_session_only);
   gtk_widget_set_visible (gtk_widget_get_parent (self->retry_button),
@@ -143,7 +122,7 @@ show_message (DaWelcomePage *self,
 static void
 hide_message (DaWelcomePage *self)
 {
-  show_message (self, MESSAGE_INFO, NULL, FALSE, FALSE);
+  show_message (self, NULL, FALSE, FALSE);
 }
 
 static void
@@ -191,7 +170,7 @@ store_cb (GObject      *object,
       /* Translators: %s says why the keyring could not be used */
       text = g_strdup_printf (_("The key works, but it could not be saved in the keyring. %s"),
                               error->message);
-      show_message (self, MESSAGE_ERROR, text, TRUE, TRUE);
+      show_message (self, text, TRUE, TRUE);
       gtk_widget_grab_focus (self->session_only_button);
       return;
     }
@@ -257,7 +236,7 @@ check_cb (GObject      *object,
       offer_retry = TRUE;
     }
 
-  show_message (self, MESSAGE_ERROR, text, offer_retry, FALSE);
+  show_message (self, text, offer_retry, FALSE);
   if (offer_retry)
     gtk_widget_grab_focus (self->retry_button);
   else
@@ -312,9 +291,13 @@ static void
 da_welcome_page_dispose (GObject *object)
 {
   DaWelcomePage *self = (DaWelcomePage *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_WELCOME_PAGE);
+  /* Children the template made but did not bind are ours to remove. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->checked_client);
   wipe_key (&self->checked_key);
 
@@ -451,7 +434,6 @@ da_welcome_page_class_init (DaWelcomePageClass *klass)
                                                RESOURCE_BASE_PATH "/da-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, app_icon);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, message_box);
-  gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, message_label);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, session_only_button);
@@ -524,7 +506,8 @@ da_welcome_page_set_message (DaWelcomePage *self,
 {
   g_return_if_fail (DA_IS_WELCOME_PAGE (self));
 
-  show_message (self, MESSAGE_INFO, message, FALSE, FALSE);
+  /* Such a message says what went wrong before: a rejected key, an unusable keyring. */
+  show_message (self, message, FALSE, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MESSAGE]);
 }
 
@@ -563,7 +546,7 @@ da_welcome_page_sign_in (DaWelcomePage *self)
   if (client == NULL)
     {
       wipe_key (&key);
-      show_message (self, MESSAGE_ERROR, error->message, FALSE, FALSE);
+      show_message (self, error->message, FALSE, FALSE);
       adw_expander_row_set_expanded (self->server_expander, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
       return;

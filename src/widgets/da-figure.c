@@ -277,7 +277,8 @@ da_figure_init (DaFigure *self)
 
   self->caption_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->caption_label, 0);
-  gtk_label_set_ellipsize (self->caption_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (self->caption_label, TRUE);
+  gtk_label_set_max_width_chars (self->caption_label, 18);
   gtk_widget_add_css_class (GTK_WIDGET (self->caption_label), "da-figure-caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->caption_label), "heading");
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->caption_label));
@@ -294,6 +295,8 @@ da_figure_init (DaFigure *self)
   self->detail_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->detail_label, 0);
   gtk_label_set_wrap (self->detail_label, TRUE);
+  /* Short natural widths let a flow box put three figures on a line. */
+  gtk_label_set_max_width_chars (self->detail_label, 24);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "caption");

@@ -90,8 +90,12 @@ static void
 da_state_view_dispose (GObject *object)
 {
   DaStateView *self = (DaStateView *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_STATE_VIEW);
+  /* Children the template made but did not bind are ours to remove. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (da_state_view_parent_class)->dispose (object);
 }

@@ -1,0 +1,426 @@
+/* da-test-ui.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "da-test-ui.h"
+
+static const SecretSchema *
+key_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.devinadmin.DevinAdmin.ApiKey", SECRET_SCHEMA_NONE,
+    { { "server", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
+  };
+
+  return &schema;
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  /* Keeps g_main_context_iteration (NULL, TRUE) from sleeping past a deadline. */
+  return G_SOURCE_CONTINUE;
+}
+
+void
+da_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  gtk_init ();
+  adw_init ();
+
+  /* What AdwApplication does for the app: its style sheet and icons from the resources. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      RESOURCE_BASE_PATH "/icons");
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* No transitions: a screenshot shows one state, not a crossfade of two. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_timeout_add (50, wake_up_cb, NULL);
+}
+
+gboolean
+da_test_has_keyring (void)
+{
+  return g_strcmp0 (g_getenv ("DA_TEST_KEYRING"), "none") != 0;
+}
+
+/* ---- server and context ---------------------------------------------------------------- */
+
+DaMockServer *
+da_test_server_new (const DaMockOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  DaMockServer *server = da_mock_server_new (options);
+
+  if (!da_mock_server_start (server, 0, &error))
+    g_error ("The local server did not start: %s", error->message);
+  g_test_message ("Local server at %s", da_mock_server_get_base_url (server));
+  return server;
+}
+
+SoupSession *
+da_test_session_new (void)
+{
+  return soup_session_new_with_options ("timeout", 5,
+                                        "user-agent", "DevinAdmin-tests ",
+                                        NULL);
+}
+
+DaClient *
+da_test_client_new (DaMockServer *server,
+                    const char   *api_key)
+{
+  g_autoptr(SoupSession) session = da_test_session_new ();
+  g_autoptr(GError) error = NULL;
+  DaClient *client;
+
+  client = da_client_new (da_mock_server_get_base_url (server), session, &error);
+  g_assert_no_error (error);
+  da_client_set_api_key (client, api_key != NULL ? api_key : da_mock_server_get_admin_key (server));
+  da_client_set_retry_policy (client, 2, 50, 200);
+  return client;
+}
+
+DaContext *
+da_test_context_new (DaMockServer *server,
+                     const char   *api_key)
+{
+  g_autoptr(DaClient) client = da_test_client_new (server, api_key);
+
+  return da_context_new (client, NULL, FALSE);
+}
+
+/* ---- main loop ------------------------------------------------------------------------- */
+
+void
+da_test_wait_for (DaTestCondition  condition,
+                  gpointer         user_data,
+                  guint            timeout_ms,
+                  const char      *description)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (user_data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", description);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+void
+da_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+da_test_async_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DaTestAsync *async = user_data;
+
+  g_assert_null (async->result);
+  async->result = g_object_ref (result);
+}
+
+GAsyncResult *
+da_test_async_wait (DaTestAsync *async)
+{
+  DA_TEST_WAIT_UNTIL (async->result != NULL);
+  return async->result;
+}
+
+void
+da_test_async_clear (DaTestAsync *async)
+{
+  g_clear_object (&async->result);
+}
+
+/* ---- windows and widgets --------------------------------------------------------------- */
+
+GtkWindow *
+da_test_window_new (GtkWidget *child,
+                    int        width,
+                    int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                      gtk_widget_get_width (child) > 0);
+  return window;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (type == G_TYPE_NONE || g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GPtrArray *
+da_test_find_all (GtkWidget *root,
+                  GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), found);
+
+  collect (root, type, found);
+  return found;
+}
+
+GtkWidget *
+da_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *name)
+{
+  g_autoptr(GPtrArray) all = da_test_find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (all, i);
+
+      if (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+        return widget;
+    }
+
+  return NULL;
+}
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        g_string_append_c (s, *p++);
+      else if (*p != '_')
+        g_string_append_c (s, *p);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+text_matches (GtkWidget  *widget,
+              const char *text)
+{
+  const char *own = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      if (g_strcmp0 (plain, text) == 0)
+        return TRUE;
+    }
+  else if (GTK_IS_BUTTON (widget))
+    {
+      /* A button with a box of its own: the label inside. */
+      g_autoptr(GPtrArray) labels = da_test_find_all (widget, GTK_TYPE_LABEL);
+
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+          return TRUE;
+    }
+
+  if (GTK_IS_LABEL (widget))
+    own = gtk_label_get_text (GTK_LABEL (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    own = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_STATUS_PAGE (widget))
+    own = adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  else if (ADW_IS_WINDOW_TITLE (widget))
+    own = adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
+
+  if (own != NULL && g_strcmp0 (own, text) == 0)
+    return TRUE;
+
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+GtkWidget *
+da_test_find_by_text (GtkWidget  *root,
+                      GType       type,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) all = da_test_find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    if (text_matches (g_ptr_array_index (all, i), text))
+      return g_ptr_array_index (all, i);
+
+  return NULL;
+}
+
+gboolean
+da_test_has_label (GtkWidget  *root,
+                   const char *needle)
+{
+  g_autoptr(GPtrArray) labels = da_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_is_drawable (label) &&
+          strstr (gtk_label_get_text (GTK_LABEL (label)), needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+da_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  if (GTK_IS_BUTTON (button))
+    g_signal_emit_by_name (button, "clicked");
+  else
+    g_assert_true (gtk_widget_activate (button));
+}
+
+void
+da_test_type (GtkWidget  *editable,
+              const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* ---- screenshots ----------------------------------------------------------------------- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+void
+da_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *dir = g_getenv ("DA_SCREENSHOT_DIR");
+  g_autofree char *test = g_path_get_basename (g_get_prgname ());
+  static const struct {
+    AdwColorScheme  scheme;
+    const char     *suffix;
+  } variants[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", test, name, variants[i].suffix);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, variants[i].scheme);
+      /* Let the new style reach every widget and a frame be laid out. */
+      da_test_spin (250);
+      save_png (widget, path);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  da_test_spin (100);
+}
+
+/* ---- keyring --------------------------------------------------------------------------- */
+
+char *
+da_test_keyring_lookup (const char *server)
+{
+  g_autoptr(GError) error = NULL;
+  char *key;
+
+  key = secret_password_lookup_sync (key_schema (), NULL, &error, "server", server, NULL);
+  g_assert_no_error (error);
+  return key;
+}
+
+void
+da_test_keyring_clear_all (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!da_test_has_keyring ())
+    return;
+
+  secret_password_clear_sync (key_schema (), NULL, &error, NULL);
+  g_assert_no_error (error);
+}

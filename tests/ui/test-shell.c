@@ -1,0 +1,635 @@
+/* test-shell.c: the application and its window, signed in against the local server
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "da-application.h"
+#include "da-figure.h"
+#include "da-format.h"
+#include "da-pages.h"
+#include "da-state-view.h"
+#include "da-test-ui.h"
+#include "da-welcome-page.h"
+#include "da-window.h"
+
+typedef struct
+{
+  DaMockServer  *server;
+  DaApplication *app;
+  DaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DaMockOptions options;
+
+  da_test_keyring_clear_all ();
+
+  da_mock_options_init (&options);
+  options.members = 300;
+  f->server = da_test_server_new (&options);
+  da_mock_options_clear (&options);
+}
+
+/* Starts the app as `devin-admin --server <local server>` would (or --demo). */
+static void
+start_app (Fixture  *f,
+           gboolean  demo)
+{
+  static guint n_apps;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *app_id = NULL;
+
+  /* Settings live in memory for the whole test program: start each test afresh. */
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "server-url");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+
+  f->app = da_application_new ();
+  /* Each test's app is exported on the bus under an ID of its own: the previous one may not be
+   * gone yet. */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  if (demo)
+    da_application_set_demo (f->app, TRUE);
+  else
+    da_application_set_server_url (f->app, da_mock_server_get_base_url (f->server));
+
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+
+  f->window = DA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (DA_IS_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->app != NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+      while (windows != NULL)
+        {
+          gtk_window_destroy (windows->data);
+          windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+        }
+      g_application_quit (G_APPLICATION (f->app));
+      da_test_spin (50);
+      g_clear_object (&f->app);
+    }
+  da_mock_server_stop (f->server);
+  g_clear_object (&f->server);
+  da_test_keyring_clear_all ();
+}
+
+static DaAppState
+state_of (Fixture *f)
+{
+  return da_application_get_state (f->app);
+}
+
+static DaWelcomePage *
+welcome_page (Fixture *f)
+{
+  return DA_WELCOME_PAGE (da_test_find_widget (GTK_WIDGET (f->window), DA_TYPE_WELCOME_PAGE,
+                                               NULL));
+}
+
+static void
+sign_in (Fixture    *f,
+         const char *key)
+{
+  DaWelcomePage *welcome;
+
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  welcome = welcome_page (f);
+  g_assert_nonnull (welcome);
+  da_test_type (da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE, "api-key-entry"), key);
+  da_test_click (da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE, "sign-in-button"));
+
+  /* Without a keyring, the key is used for this session only. */
+  if (!da_test_has_keyring ())
+    {
+      GtkWidget *session_only = da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE,
+                                                     "session-only-button");
+
+      DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (session_only));
+      da_test_click (session_only);
+    }
+
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+}
+
+static DaStateView *
+overview_state (Fixture *f)
+{
+  DaPage *page = da_window_get_page (f->window, "overview");
+
+  g_assert_nonnull (page);
+  return DA_STATE_VIEW (da_test_find_widget (GTK_WIDGET (page), DA_TYPE_STATE_VIEW, NULL));
+}
+
+static GtkWidget *
+sidebar_row (Fixture    *f,
+             const char *id)
+{
+  g_autofree char *name = g_strconcat ("sidebar-", id, NULL);
+
+  return da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX_ROW, name);
+}
+
+/* Shows the window again at @width: a window keeps the size of its surface, so it gets a new
+ * one (the way a window manager would resize it is not there under Xvfb). */
+static void
+resize_window (Fixture *f,
+               int      width)
+{
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  gtk_widget_unrealize (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+                      gtk_widget_get_width (GTK_WIDGET (f->window)) > 0 &&
+                      gtk_widget_get_width (GTK_WIDGET (f->window)) <= width);
+}
+
+static AdwLeaflet *
+leaflet (Fixture *f)
+{
+  return ADW_LEAFLET (da_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET, NULL));
+}
+
+/* ---- tests ----------------------------------------------------------------------------- */
+
+static void
+test_first_run_sign_in (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *key = da_mock_server_get_admin_key (f->server);
+  const char *server = da_mock_server_get_base_url (f->server);
+  g_autofree char *stored = NULL;
+  g_autofree char *members = NULL;
+  DaFigure *figure;
+
+  if (!da_test_has_keyring ())
+    {
+      g_test_skip ("Needs a keyring");
+      return;
+    }
+
+  start_app (f, FALSE);
+
+  /* Nothing stored: the welcome page, asking for the key, at the address given. */
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  g_assert_cmpstr (da_welcome_page_get_server_url (welcome_page (f)), ==, server);
+  da_test_screenshot (GTK_WIDGET (f->window), "welcome");
+
+  sign_in (f, key);
+
+  /* Stored in the keyring. */
+  stored = da_test_keyring_lookup (server);
+  g_assert_cmpstr (stored, ==, key);
+
+  /* The Overview shows the server's figures. */
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "overview");
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+  figure = DA_FIGURE (da_test_find_widget (GTK_WIDGET (f->window), DA_TYPE_FIGURE,
+                                           "members-figure"));
+  members = da_format_count (300);
+  g_assert_cmpstr (da_figure_get_value (figure), ==, members);
+
+  /* The window says which server it shows. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "127.0.0.1"));
+
+  da_test_screenshot (GTK_WIDGET (f->window), "overview");
+}
+
+static void
+test_stored_key_signs_in (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DaKeyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  DaTestAsync async = { 0 };
+
+  if (!da_test_has_keyring ())
+    {
+      g_test_skip ("Needs a keyring");
+      return;
+    }
+
+  store = da_key_store_new ();
+  da_key_store_store_async (store, da_mock_server_get_base_url (f->server),
+                            da_mock_server_get_admin_key (f->server), NULL,
+                            da_test_async_cb, &async);
+  g_assert_true (da_key_store_store_finish (store, da_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  da_test_async_clear (&async);
+
+  start_app (f, FALSE);
+
+  /* The window is there at once, while the keyring answers; then straight to the pages. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  DA_TEST_WAIT_UNTIL (state_of (f) != DA_APP_STATE_STARTING);
+  g_assert_cmpint (state_of (f), ==, DA_APP_STATE_SIGNED_IN);
+  g_assert_null (welcome_page (f));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+}
+
+static void
+test_every_page_opens (Fixture       *f,
+                       gconstpointer  data)
+{
+  const DaPageEntry *entries;
+  guint n_entries;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+
+  entries = da_pages_get_all (&n_entries);
+  g_assert_cmpuint (n_entries, >=, 1);
+
+  /* The sidebar lists exactly the pages that are built. */
+  {
+    GtkWidget *sidebar = da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX, "sidebar");
+    g_autoptr(GPtrArray) rows = da_test_find_all (sidebar, GTK_TYPE_LIST_BOX_ROW);
+
+    g_assert_cmpuint (rows->len, ==, n_entries);
+  }
+
+  for (int i = n_entries - 1; i >= 0; i--)
+    {
+      GtkWidget *row = sidebar_row (f, entries[i].id);
+      DaPage *page;
+
+      g_assert_nonnull (row);
+      da_test_click (row);
+      g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, entries[i].id);
+      page = da_window_get_visible_page (f->window);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, entries[i].get_type ()));
+      g_assert_nonnull (da_page_get_title (page));
+      g_assert_true (da_test_has_label (GTK_WIDGET (f->window), da_page_get_title (page)));
+      /* The page loads when shown. */
+      DA_TEST_WAIT_UNTIL (!da_page_get_busy (page));
+    }
+
+  /* win.show-page does the same, and refuses an unknown page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             entries[0].id));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, entries[0].id);
+  g_assert_false (da_window_show_page (f->window, "no-such-page"));
+}
+
+static void
+test_narrow_window_folds (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *back;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+  g_assert_false (adw_leaflet_get_folded (leaflet (f)));
+
+  resize_window (f, 390);
+  DA_TEST_WAIT_UNTIL (adw_leaflet_get_folded (leaflet (f)));
+
+  /* One column: the page, with a back button to the list of pages. */
+  back = da_test_find_by_text (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "Back");
+  g_assert_nonnull (back);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (back));
+  da_test_screenshot (GTK_WIDGET (f->window), "narrow-page");
+
+  da_test_click (back);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (sidebar_row (f, "overview")));
+  da_test_screenshot (GTK_WIDGET (f->window), "narrow-sidebar");
+
+  /* Picking a page goes to it. */
+  da_test_click (sidebar_row (f, "overview"));
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (GTK_WIDGET (da_window_get_page (f->window,
+                                                                              "overview"))));
+
+  /* Wide again: two columns, no back button. */
+  resize_window (f, 1100);
+  DA_TEST_WAIT_UNTIL (!adw_leaflet_get_folded (leaflet (f)));
+  DA_TEST_WAIT_UNTIL (!gtk_widget_is_drawable (back));
+}
+
+static GtkWindow *
+find_sign_out_dialog (Fixture *f)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+
+  /* A dialog is not always added to the application: look at every toplevel. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          return window;
+      }
+  }
+
+  return NULL;
+}
+
+static void
+test_demo_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  DaContext *context;
+  g_autoptr(DaKeyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) servers = NULL;
+  DaTestAsync async = { 0 };
+
+  start_app (f, TRUE);
+
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  context = da_application_get_context (f->app);
+  g_assert_true (da_context_get_demo (context));
+  g_assert_null (da_application_get_key_store (f->app));
+  /* A local server, on loopback. */
+  g_assert_true (g_str_has_prefix (da_context_get_server (context), "http://127.0.0.1:"));
+
+  /* Marked as a demo. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Demo"));
+  g_assert_true (da_test_has_label (GTK_WIDGET (f->window), "Demo"));
+  /* Nothing to sign out of: the action is disabled, no dialog comes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  da_test_spin (200);
+  g_assert_null (find_sign_out_dialog (f));
+
+  /* The seeded enterprise: 1,000 members. */
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+  {
+    DaFigure *figure = DA_FIGURE (da_test_find_widget (GTK_WIDGET (f->window), DA_TYPE_FIGURE,
+                                                       "members-figure"));
+    g_autofree char *thousand = da_format_count (1000);
+
+    g_assert_cmpstr (da_figure_get_value (figure), ==, thousand);
+  }
+
+  /* The keyring was not touched. */
+  if (da_test_has_keyring ())
+    {
+      store = da_key_store_new ();
+      da_key_store_list_servers_async (store, NULL, da_test_async_cb, &async);
+      servers = da_key_store_list_servers_finish (store, da_test_async_wait (&async), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length (servers), ==, 0);
+      da_test_async_clear (&async);
+    }
+
+  da_test_screenshot (GTK_WIDGET (f->window), "demo");
+}
+
+static void
+test_sign_out (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *server = da_mock_server_get_base_url (f->server);
+  g_autofree char *stored = NULL;
+  GtkWindow *dialog;
+
+  if (!da_test_has_keyring ())
+    {
+      g_test_skip ("Needs a keyring");
+      return;
+    }
+
+  start_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+
+  /* Sign Out asks first; Cancel keeps everything. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  DA_TEST_WAIT_UNTIL ((dialog = find_sign_out_dialog (f)) != NULL);
+  da_test_screenshot (GTK_WIDGET (dialog), "sign-out-dialog");
+  da_test_click (da_test_find_by_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Cancel"));
+  da_test_spin (100);
+  g_assert_cmpint (state_of (f), ==, DA_APP_STATE_SIGNED_IN);
+  stored = da_test_keyring_lookup (server);
+  g_assert_nonnull (stored);
+  g_clear_pointer (&stored, g_free);
+
+  DA_TEST_WAIT_UNTIL (find_sign_out_dialog (f) == NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  DA_TEST_WAIT_UNTIL ((dialog = find_sign_out_dialog (f)) != NULL);
+  da_test_click (da_test_find_by_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Sign Out"));
+
+  /* Back to the welcome page, the key gone, the loaded data forgotten. */
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  stored = da_test_keyring_lookup (server);
+  g_assert_null (stored);
+  g_assert_null (da_application_get_context (f->app));
+  g_assert_null (da_window_get_page (f->window, "overview"));
+  g_assert_nonnull (welcome_page (f));
+}
+
+static void
+test_unauthorized_returns_to_key_entry (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DaWelcomePage *welcome;
+  GtkWidget *label;
+
+  start_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+
+  /* The key is revoked elsewhere: the next request gets a 401. */
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "* 401", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
+
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  welcome = welcome_page (f);
+  g_assert_nonnull (welcome);
+  label = da_test_find_widget (GTK_WIDGET (welcome), GTK_TYPE_LABEL, "message-label");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "rejected the API key"));
+  g_assert_null (da_application_get_context (f->app));
+
+  da_test_screenshot (GTK_WIDGET (f->window), "key-rejected");
+}
+
+static void
+test_rate_limit_toast (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  start_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+
+  /* Two 429s with Retry-After: the client waits and retries, and the window says so. */
+  g_assert_cmpuint (da_mock_server_add_fault (f->server,
+                                              "GET /metrics/usage 429 times=2 retry-after=1",
+                                              &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
+
+  DA_TEST_WAIT_UNTIL (da_test_has_label (GTK_WIDGET (f->window), "Rate limited, retrying in 1 s"));
+  da_test_screenshot (GTK_WIDGET (f->window), "rate-limited");
+
+  /* The page gets its figures in the end, with no error of its own. */
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_page (f->window, "overview")));
+  g_assert_cmpint (da_state_view_get_state (overview_state (f)), ==, DA_STATE_VIEW_CONTENT);
+  g_assert_null (da_page_get_error (da_window_get_page (f->window, "overview")));
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/metrics/usage"), >=, 3);
+
+  /* One toast, however many retries: once it is gone, no other one waits in the queue. */
+  labels = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "Rate limited") != NULL)
+      n++;
+  g_assert_cmpuint (n, <=, 1);
+  DA_TEST_WAIT_UNTIL (!da_test_has_label (GTK_WIDGET (f->window), "Rate limited"));
+  da_test_spin (1000);
+  g_assert_false (da_test_has_label (GTK_WIDGET (f->window), "Rate limited"));
+}
+
+static void
+test_toasts_are_not_stacked (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n = 0;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+
+  da_window_add_toast (f->window, "This member no longer exists");
+  da_window_add_toast (f->window, "This member no longer exists");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             "This member no longer exists"));
+  DA_TEST_WAIT_UNTIL (da_test_has_label (GTK_WIDGET (f->window), "This member no longer exists"));
+
+  labels = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                   "This member no longer exists") == 0)
+      n++;
+  g_assert_cmpuint (n, ==, 1);
+
+  /* A toast overlay shows one toast at a time and queues the others: once this one is gone,
+   * none with the same title follows. */
+  DA_TEST_WAIT_UNTIL (!da_test_has_label (GTK_WIDGET (f->window), "This member no longer exists"));
+  da_test_spin (1000);
+  g_assert_false (da_test_has_label (GTK_WIDGET (f->window), "This member no longer exists"));
+
+  /* Once dismissed, the same message may show again. */
+  da_window_add_toast (f->window, "This member no longer exists");
+  DA_TEST_WAIT_UNTIL (da_test_has_label (GTK_WIDGET (f->window), "This member no longer exists"));
+}
+
+static void
+test_no_keyring_session_only (Fixture       *f,
+                              gconstpointer  data)
+{
+  DaWelcomePage *welcome;
+  GtkWidget *label;
+  GtkWidget *session_only;
+
+  if (da_test_has_keyring ())
+    {
+      g_test_skip ("Runs only without a Secret Service (DA_TEST_KEYRING=none)");
+      return;
+    }
+
+  start_app (f, FALSE);
+
+  /* The saved key cannot be read: the welcome page says why, and the app goes on. */
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  welcome = welcome_page (f);
+  label = da_test_find_widget (GTK_WIDGET (welcome), GTK_TYPE_LABEL, "message-label");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "No keyring service"));
+
+  da_test_type (da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE, "api-key-entry"),
+                da_mock_server_get_admin_key (f->server));
+  da_test_click (da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE, "sign-in-button"));
+  session_only = da_test_find_widget (GTK_WIDGET (welcome), G_TYPE_NONE, "session-only-button");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (session_only));
+  da_test_screenshot (GTK_WIDGET (f->window), "no-keyring");
+  da_test_click (session_only);
+
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+
+  /* Sign Out with a session-only key has no keyring to clear, and does not complain. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  {
+    GtkWindow *dialog;
+
+    DA_TEST_WAIT_UNTIL ((dialog = find_sign_out_dialog (f)) != NULL);
+    da_test_click (da_test_find_by_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Sign Out"));
+  }
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  da_test_spin (200);
+  g_assert_false (da_test_has_label (GTK_WIDGET (f->window), "could not be removed"));
+}
+
+static void
+test_version_info (void)
+{
+  g_autofree char *info = da_application_dup_version_info ();
+  g_autofree char *gtk = g_strdup_printf ("GTK %u.%u.", gtk_get_major_version (),
+                                          gtk_get_minor_version ());
+
+  g_assert_true (g_str_has_prefix (info, "Devin Admin " PACKAGE_VERSION));
+  g_assert_nonnull (strstr (info, gtk));
+  g_assert_nonnull (strstr (info, "libadwaita 1."));
+  g_assert_nonnull (strstr (info, "libsoup 3."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  da_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/shell/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("first-run-sign-in", test_first_run_sign_in);
+  ADD ("stored-key-signs-in", test_stored_key_signs_in);
+  ADD ("every-page-opens", test_every_page_opens);
+  ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("demo-mode", test_demo_mode);
+  ADD ("sign-out", test_sign_out);
+  ADD ("unauthorized-returns-to-key-entry", test_unauthorized_returns_to_key_entry);
+  ADD ("rate-limit-toast", test_rate_limit_toast);
+  ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
+  ADD ("no-keyring-session-only", test_no_keyring_session_only);
+  g_test_add_func ("/shell/version-info", test_version_info);
+
+#undef ADD
+
+  return g_test_run ();
+}
