@@ -949,7 +949,27 @@ test_error_invalid_request (Fixture       *f,
     result = wait_result (f);
     g_assert_false (da_client_call_finish (f->client, result, &error));
     g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_REQUEST);
+    g_assert_nonnull (strstr (error->message, "org_admin"));
     g_test_message ("roles: %s", error->message);
+    g_clear_error (&error);
+    g_clear_object (&result);
+  }
+
+  /* A 422 list names the field, in one sentence. */
+  {
+    g_autoptr(GPtrArray) query = _da_query_new ();
+    g_autoptr(DaResponse) response = NULL;
+
+    _da_query_add (query, "limit", "500");
+    _da_client_send_async (f->client, "GET", "/members", query, NULL, NULL, capture_cb, f);
+    result = wait_result (f);
+    response = _da_client_send_finish (f->client, result, &error);
+    g_assert_null (response);
+    g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_REQUEST);
+    g_assert_cmpuint (da_client_error_get_status (error), ==, 422);
+    g_assert_cmpstr (da_client_error_get_field (error), ==, "limit");
+    g_assert_true (g_str_has_prefix (error->message, "limit: "));
+    g_test_message ("limit: %s", error->message);
   }
 }
 
@@ -1239,6 +1259,75 @@ test_error_bad_bodies (Fixture       *f,
     g_assert_true (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE)
                    || g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND));
   }
+}
+
+/* A throw-away self-signed certificate for 127.0.0.1, made for this test only. */
+static const char self_signed_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBkTCCATagAwIBAgIUGCdWSVeOUjV40LGi0EnhpcbaMxAwCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyODE2MTE0OVoYDzIxMjYxMTA0\n"
+  "MTYxMTQ5WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAAQThhOEriLkDYaKcxkCuCcaXxbdZp7/js0JP7Q1eX/ELjm2CxmTxVjs\n"
+  "U/+hR5LgIlu74ajHFnxIK9I0lqvWjYCUo2QwYjAdBgNVHQ4EFgQUW3/oqIX0oQQP\n"
+  "jzfyi4wampq4rgYwHwYDVR0jBBgwFoAUW3/oqIX0oQQPjzfyi4wampq4rgYwDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0kAMEYC\n"
+  "IQCyWV0853jimzF26ruWlVPWkFcB6qnhP08R5UbQU6Q0ggIhAPsVX/8uiFIUz1xu\n"
+  "gllb8bmlTetUb5dkPXEABs9EW7Km\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgwP+D6etcdFoJ+qbl\n"
+  "Qc1Jan/5Xkn4Ghm0BFUKNyHp5tyhRANCAAQThhOEriLkDYaKcxkCuCcaXxbdZp7/\n"
+  "js0JP7Q1eX/ELjm2CxmTxVjsU/+hR5LgIlu74ajHFnxIK9I0lqvWjYCU\n"
+  "-----END PRIVATE KEY-----\n";
+
+static void
+tls_handler (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
+}
+
+static void
+test_error_untrusted_certificate (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(DaClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("no TLS backend");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_pem (self_signed_pem, -1, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, tls_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d/v2/enterprise", g_uri_get_port (uris->data));
+
+  /* The certificate is not trusted: the request never goes out, and the message says why. */
+  client = make_client (f, url, "apk_user_demo");
+  da_client_list_roles_async (client, NULL, capture_cb, f);
+  result = wait_result (f);
+  g_assert_null (da_client_list_roles_finish (client, result, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "certificate is not trusted"));
+  soup_server_disconnect (server);
 }
 
 /* ---- Both dialects ----------------------------------------------------------------------- */
@@ -1768,6 +1857,7 @@ main (int   argc,
   ADD ("error/network", test_error_network, FALSE);
   ADD ("error/timeout", test_error_timeout, FALSE);
   ADD ("error/bad-bodies", test_error_bad_bodies, FALSE);
+  ADD ("error/untrusted-certificate", test_error_untrusted_certificate, FALSE);
   ADD ("retry/retry-after", test_retry_after, FALSE);
   ADD ("retry/get-503", test_retry_get_503, FALSE);
   ADD ("retry/post-500-not-retried", test_post_500_not_retried, FALSE);
