@@ -1018,6 +1018,27 @@ test_rate_limited_gives_up (Fixture       *f,
 }
 
 static void
+test_retry_after_too_long (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+
+  /* An hour is not waited out silently: the caller gets the error and the delay. */
+  add_fault (f, "GET /roles 429 times=1 retry-after=3600");
+  da_mock_server_reset_counts (f->server);
+
+  roles = list_roles (f, &error);
+  g_assert_null (roles);
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (da_client_error_get_retry_after (error), ==, 3600);
+  g_assert_cmpstr (error->message, ==,
+                   "The server is rate limiting requests. Try again in 3600 seconds.");
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/roles"), ==, 1);
+  g_assert_cmpuint (f->retries, ==, 0);
+}
+
+static void
 test_retry_get_503 (Fixture       *f,
                     gconstpointer  data)
 {
@@ -1859,6 +1880,7 @@ main (int   argc,
   ADD ("error/bad-bodies", test_error_bad_bodies, FALSE);
   ADD ("error/untrusted-certificate", test_error_untrusted_certificate, FALSE);
   ADD ("retry/retry-after", test_retry_after, FALSE);
+  ADD ("retry/retry-after-too-long", test_retry_after_too_long, FALSE);
   ADD ("retry/get-503", test_retry_get_503, FALSE);
   ADD ("retry/post-500-not-retried", test_post_500_not_retried, FALSE);
   ADD ("retry/post-429-retried", test_post_429_retried, FALSE);
