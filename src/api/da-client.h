@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *
  * Reads are retried on 429 (honouring Retry-After in seconds or as an HTTP date, else exponential
  * backoff with jitter, capped) and on 502/503/504, a bounded number of times; writes only on 429.
+ * A Retry-After of more than five minutes is not waited out: the error goes to the caller with
+ * da_client_error_get_retry_after() set.
  * Each pending retry emits "retry-scheduled" (guint delay_ms, GError *reason) first.
  * Any 401 also emits "unauthorized" (GError *error), so the application can go back to sign-in.
  */
@@ -33,7 +35,10 @@ G_DECLARE_FINAL_TYPE (DaClient, da_client, DA, CLIENT, GObject)
 
 /* Refuses (DA_CLIENT_ERROR_INSECURE) a base URL that is not http(s), or plain http:// to a host
  * that is not loopback (127.0.0.0/8, ::1, localhost). Both the current "/v2/enterprise" and the
- * older "/api/v2/enterprise" prefix work. @session is the one SoupSession the app owns. */
+ * older "/api/v2/enterprise" prefix work; an address with no path gets "/v2/enterprise".
+ * @base_url NULL means DA_DEFAULT_BASE_URL. @session is the one SoupSession the app owns (NULL:
+ * the client makes its own); lists load with up to 4 requests in flight, so a session with
+ * "max-conns-per-host" 4 loads long lists fastest. */
 DaClient     *da_client_new                (const char    *base_url,
                                             SoupSession   *session,
                                             GError       **error);

@@ -41,7 +41,8 @@ guint         da_pager_get_page_size    (DaPager              *self);
 
 /* Load every remaining page. Pages keep their order in the model whatever order they arrive in.
  * Cancelling stops after the pages already appended; the model keeps them, and a later load
- * continues from there. */
+ * continues from there. One load runs at a time: starting another load (all or next) while one
+ * runs fails with G_IO_ERROR_PENDING; loading a list that has no more pages succeeds at once. */
 void          da_pager_load_all_async   (DaPager              *self,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
