@@ -30,6 +30,7 @@ struct _DaApplication
   DaContext      *context;         /* while signed in */
   GCancellable   *cancellable;
   char           *server_override; /* --server */
+  char           *settings_server; /* the "server-url" setting, as last read */
   char           *welcome_message;
   gulong          unauthorized_handler;
 
@@ -424,6 +425,7 @@ da_application_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->server_override, g_free);
+  g_clear_pointer (&self->settings_server, g_free);
   g_clear_pointer (&self->welcome_message, g_free);
 
   G_OBJECT_CLASS (da_application_parent_class)->finalize (object);
@@ -589,15 +591,10 @@ da_application_get_server_url (DaApplication *self)
 
   if (self->settings != NULL)
     {
-      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
-
-      if (*url != '\0')
-        {
-          /* Kept on the object so the pointer stays valid. */
-          g_object_set_data_full (G_OBJECT (self), "da-settings-server-url",
-                                  g_steal_pointer (&url), g_free);
-          return g_object_get_data (G_OBJECT (self), "da-settings-server-url");
-        }
+      g_free (self->settings_server);
+      self->settings_server = g_settings_get_string (self->settings, "server-url");
+      if (*self->settings_server != '\0')
+        return self->settings_server;
     }
 
   return DA_DEFAULT_BASE_URL;

@@ -21,6 +21,8 @@ typedef struct
   guint      can_search : 1;
   guint      can_new : 1;
   guint      can_export : 1;
+  /* A 404 made the page refresh, and the refresh has not succeeded yet. */
+  guint      refreshing_after_not_found : 1;
 } PageData;
 
 static GParamSpec *properties [DA_PAGE_N_PROPS];
@@ -337,6 +339,8 @@ da_page_set_error (DaPage       *self,
   g_return_if_fail (DA_IS_PAGE (self));
 
   data = get_data (self);
+  if (error == NULL)
+    data->refreshing_after_not_found = FALSE;
   if (data->error == NULL && error == NULL)
     return;
 
@@ -455,15 +459,19 @@ da_page_handle_error (DaPage       *self,
       return DA_PAGE_ERROR_ELSEWHERE;
     }
 
-  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
+  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND) &&
+      !get_data (self)->refreshing_after_not_found)
     {
+      /* Once: if the refresh itself meets a 404, the page shows it like any other error
+       * rather than refreshing for ever. */
+      get_data (self)->refreshing_after_not_found = TRUE;
       da_page_show_toast (self, error->message);
       da_page_refresh (self);
       return DA_PAGE_ERROR_TOAST;
     }
 
-  /* 403 (a notice in place of the content), 5xx, network, unreadable answers, and a rate limit
-   * that outlasted the client's retries: the page cannot show its content, so it says why and
+  /* 403 (a notice in place of the content), 5xx, network, unreadable answers, a 404 met by the
+   * refresh after a 404, and a rate limit that outlasted the client's retries: the page cannot show its content, so it says why and
    * offers Retry. (While the client still retries a 429, the window's toast says so and no error
    * reaches the page.) */
   da_page_set_error (self, error);

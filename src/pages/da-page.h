@@ -86,7 +86,8 @@ gboolean      da_page_get_can_search         (DaPage         *self);
 gboolean      da_page_get_can_new            (DaPage         *self);
 gboolean      da_page_get_can_export         (DaPage         *self);
 
-/* Setters for implementations; each notifies only on change. */
+/* Setters for implementations; each notifies only on change. A page sets its error back to
+ * NULL when a load succeeds. */
 void          da_page_set_title              (DaPage         *self,
                                               const char     *title);
 void          da_page_set_icon_name          (DaPage         *self,
@@ -119,7 +120,8 @@ void          da_page_show_toast             (DaPage         *self,
  * @DA_PAGE_ERROR_IGNORED: nothing to show (cancelled)
  * @DA_PAGE_ERROR_ELSEWHERE: shown by someone else: the window goes back to the key entry (401),
  *   or the window's "retrying" toast covers a rate limit still being retried
- * @DA_PAGE_ERROR_TOAST: shown as a toast, and the page refreshes (404)
+ * @DA_PAGE_ERROR_TOAST: shown as a toast, and the page refreshes (404; a 404 met by that
+ *   refresh is shown in the page instead)
  * @DA_PAGE_ERROR_IN_PAGE: now the page's "error": a forbidden notice (403), or a status page
  *   or error row with Retry (5xx, network, invalid response, a rate limit that outlasted its
  *   retries, an unexpected request error)

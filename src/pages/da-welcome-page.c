@@ -287,6 +287,15 @@ on_session_only_clicked_cb (DaWelcomePage *self)
   finish_sign_in (self, FALSE);
 }
 
+static gboolean
+da_welcome_page_grab_focus (GtkWidget *widget)
+{
+  DaWelcomePage *self = DA_WELCOME_PAGE (widget);
+
+  /* The key is what to type first. */
+  return gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
 static void
 da_welcome_page_dispose (GObject *object)
 {
@@ -393,6 +402,8 @@ da_welcome_page_class_init (DaWelcomePageClass *klass)
   object_class->finalize = da_welcome_page_finalize;
   object_class->get_property = da_welcome_page_get_property;
   object_class->set_property = da_welcome_page_set_property;
+
+  widget_class->grab_focus = da_welcome_page_grab_focus;
 
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

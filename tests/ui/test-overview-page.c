@@ -308,6 +308,31 @@ test_server_error_then_retry (Fixture       *f,
 }
 
 static void
+test_not_found_refreshes_once (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Every answer a 404: the page refreshes once (after a toast), then says so in place. */
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /metrics/usage 404", &error), >, 0);
+  g_assert_no_error (error);
+
+  show_page (f, 1000);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_STATE_VIEW_ERROR);
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (DA_PAGE (f->page)));
+  da_test_spin (300);
+  g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_ERROR);
+  g_assert_error (da_page_get_error (DA_PAGE (f->page)), DA_CLIENT_ERROR,
+                  DA_CLIENT_ERROR_NOT_FOUND);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/metrics/usage"), ==, 2);
+
+  /* Once the server answers again, Retry brings the figures back. */
+  da_mock_server_clear_faults (f->server);
+  da_test_click (da_test_find_by_text (f->page, GTK_TYPE_BUTTON, "Retry"));
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_STATE_VIEW_CONTENT);
+}
+
+static void
 test_network_error (Fixture       *f,
                     gconstpointer  data)
 {
@@ -366,6 +391,7 @@ main (int   argc,
   ADD ("links-only-to-built-pages", test_links_only_to_built_pages, NULL);
   ADD ("forbidden", test_forbidden, MEMBER_KEY);
   ADD ("server-error-then-retry", test_server_error_then_retry, NULL);
+  ADD ("not-found-refreshes-once", test_not_found_refreshes_once, NULL);
   ADD ("network-error", test_network_error, NULL);
   ADD ("refresh-keeps-content", test_refresh_keeps_content, NULL);
   ADD ("narrow", test_narrow, NULL);

@@ -148,7 +148,8 @@ list_servers (DaKeyStore  *store,
   return da_key_store_list_servers_finish (store, result, error);
 }
 
-/* The items of our schema, read straight from the keyring with libsecret. */
+/* The items of our schema, read straight from the keyring with libsecret (asynchronously: the
+ * synchronous search leaks in libsecret 0.20). */
 static GList *
 raw_items (void)
 {
@@ -156,11 +157,14 @@ raw_items (void)
     "io.github.devinadmin.DevinAdmin.ApiKey", SECRET_SCHEMA_NONE,
     { { "server", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
   };
+  g_autoptr(Waiter) waiter = waiter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GList *items;
 
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, NULL,
-                                       &error, NULL);
+  secret_password_search (&schema, SECRET_SEARCH_ALL, NULL, on_done_cb, waiter, NULL);
+  result = wait_for (waiter);
+  items = secret_password_search_finish (result, &error);
   g_assert_no_error (error);
   return items;
 }
