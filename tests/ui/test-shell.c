@@ -628,6 +628,69 @@ test_version_info (void)
   g_assert_nonnull (strstr (info, "libsoup 3."));
 }
 
+static void
+run_app (const char * const  *args,
+         char               **out,
+         char               **err,
+         int                 *status)
+{
+  const char *binary = g_getenv ("DA_APP_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, status,
+                &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_command_line (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  {
+    const char *args[] = { "--version", NULL };
+
+    run_app (args, &out, &err, &status);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "Devin Admin " PACKAGE_VERSION));
+    g_assert_nonnull (strstr (out, "GTK 4."));
+    g_assert_nonnull (strstr (out, "libadwaita 1."));
+    g_assert_nonnull (strstr (out, "libsoup 3."));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "--help", NULL };
+
+    run_app (args, &out, &err, &status);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "--demo"));
+    g_assert_nonnull (strstr (out, "--server=URL"));
+    g_assert_nonnull (strstr (out, "--version"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    /* Plain http:// to another computer is refused before anything starts. */
+    const char *args[] = { "--server", "http://api.example.com/v2/enterprise", NULL };
+
+    run_app (args, &out, &err, &status);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "https://"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +711,7 @@ main (int   argc,
   ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
   g_test_add_func ("/shell/version-info", test_version_info);
+  g_test_add_func ("/shell/command-line", test_command_line);
 
 #undef ADD
 
