@@ -1,0 +1,376 @@
+/* test-widgets.c: DaPage's shared behaviour, DaStateView and DaFigure
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "da-figure.h"
+#include "da-page.h"
+#include "da-state-view.h"
+#include "da-test-ui.h"
+
+/* ---- a page of the tests' own, to see what the interface gives every page --------------- */
+
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, GtkWidget)
+
+struct _TestPage
+{
+  GtkWidget parent_instance;
+  guint     n_refresh;
+  guint     n_search;
+};
+
+static void test_page_iface_init (DaPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestPage, test_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DA_TYPE_PAGE, test_page_iface_init))
+
+enum {
+  PROP_0,
+  N_PROPS
+};
+
+static void
+test_page_refresh (DaPage *page)
+{
+  TEST_PAGE (page)->n_refresh++;
+}
+
+static void
+test_page_focus_search (DaPage *page)
+{
+  TEST_PAGE (page)->n_search++;
+}
+
+static void
+test_page_iface_init (DaPageInterface *iface)
+{
+  iface->refresh = test_page_refresh;
+  iface->focus_search = test_page_focus_search;
+}
+
+static void
+test_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  if (!da_page_delegate_get_property (object, prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+test_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  if (!da_page_delegate_set_property (object, prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_page_get_property;
+  object_class->set_property = test_page_set_property;
+  g_assert_cmpuint (da_page_install_properties (object_class, N_PROPS), ==, DA_PAGE_N_PROPS);
+}
+
+static void
+test_page_init (TestPage *self)
+{
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_page_properties (void)
+{
+  g_autoptr(DaMockServer) server = da_test_server_new (NULL);
+  g_autoptr(DaContext) context = da_test_context_new (server, NULL);
+  DaPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, "context", context, NULL));
+  g_autoptr(GError) error = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER, "Oops");
+  g_autoptr(DaContext) read_context = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *title = NULL;
+  guint busy_notes = 0;
+  gboolean busy;
+
+  g_assert_true (da_page_get_context (page) == context);
+  g_object_get (page, "context", &read_context, NULL);
+  g_assert_true (read_context == context);
+
+  da_page_set_title (page, "Tests");
+  da_page_set_icon_name (page, "face-smile-symbolic");
+  g_object_get (page, "title", &title, "busy", &busy, NULL);
+  g_assert_cmpstr (title, ==, "Tests");
+  g_assert_false (busy);
+  g_assert_cmpstr (da_page_get_icon_name (page), ==, "face-smile-symbolic");
+
+  /* Notified once per change. */
+  g_signal_connect (page, "notify::busy", G_CALLBACK (count_notify_cb), &busy_notes);
+  da_page_set_busy (page, TRUE);
+  da_page_set_busy (page, TRUE);
+  da_page_set_busy (page, FALSE);
+  g_assert_cmpuint (busy_notes, ==, 2);
+
+  da_page_set_error (page, error);
+  g_object_get (page, "error", &read_error, NULL);
+  g_assert_error (read_error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER);
+  da_page_set_error (page, NULL);
+  g_assert_null (da_page_get_error (page));
+
+  /* Optional actions run only when the page says they can. */
+  da_page_focus_search (page);
+  g_assert_cmpuint (TEST_PAGE (page)->n_search, ==, 0);
+  da_page_set_can_search (page, TRUE);
+  da_page_focus_search (page);
+  g_assert_cmpuint (TEST_PAGE (page)->n_search, ==, 1);
+  /* Missing ones do nothing. */
+  da_page_set_can_new (page, TRUE);
+  da_page_activate_new (page);
+  da_page_set_can_export (page, TRUE);
+  da_page_export (page);
+
+  g_assert_finalize_object (page);
+}
+
+/* The one error mapping, case by case. */
+static void
+on_toast_cb (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GPtrArray *toasts = user_data;
+
+  g_ptr_array_add (toasts, g_variant_dup_string (param, NULL));
+}
+
+static void
+test_page_error_mapping (void)
+{
+  g_autoptr(DaMockServer) server = da_test_server_new (NULL);
+  g_autoptr(DaContext) context = da_test_context_new (server, NULL);
+  GtkWidget *page = g_object_new (TEST_TYPE_PAGE, "context", context, NULL);
+  GtkWindow *window = da_test_window_new (page, 300, 200);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_toast = g_simple_action_new ("show-toast", G_VARIANT_TYPE_STRING);
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  struct {
+    GQuark             domain;
+    int                code;
+    DaPageErrorResult  result;
+    gboolean           error_kept;
+    guint              refreshes;
+  } cases[] = {
+    { G_IO_ERROR, G_IO_ERROR_CANCELLED, DA_PAGE_ERROR_IGNORED, FALSE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_UNAUTHORIZED, DA_PAGE_ERROR_ELSEWHERE, FALSE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND, DA_PAGE_ERROR_TOAST, FALSE, 1 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN, DA_PAGE_ERROR_IN_PAGE, TRUE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER, DA_PAGE_ERROR_IN_PAGE, TRUE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK, DA_PAGE_ERROR_IN_PAGE, TRUE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE, DA_PAGE_ERROR_IN_PAGE, TRUE, 0 },
+    { DA_CLIENT_ERROR, DA_CLIENT_ERROR_RATE_LIMITED, DA_PAGE_ERROR_IN_PAGE, TRUE, 0 },
+  };
+
+  /* A window's win.show-toast, as DaWindow has. */
+  g_signal_connect (show_toast, "activate", G_CALLBACK (on_toast_cb), toasts);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new (cases[i].domain, cases[i].code, "Case %u", i);
+      guint refreshes = TEST_PAGE (page)->n_refresh;
+      guint n_toasts = toasts->len;
+
+      da_page_set_error (DA_PAGE (page), NULL);
+      g_assert_cmpint (da_page_handle_error (DA_PAGE (page), error), ==, cases[i].result);
+      g_assert_cmpint (da_page_get_error (DA_PAGE (page)) != NULL, ==, cases[i].error_kept);
+      g_assert_cmpuint (TEST_PAGE (page)->n_refresh - refreshes, ==, cases[i].refreshes);
+      if (cases[i].result == DA_PAGE_ERROR_TOAST)
+        {
+          g_assert_cmpuint (toasts->len, ==, n_toasts + 1);
+          g_assert_cmpstr (g_ptr_array_index (toasts, n_toasts), ==, error->message);
+        }
+      else
+        g_assert_cmpuint (toasts->len, ==, n_toasts);
+    }
+
+  /* A 404 met again by the refresh it caused shows in the page instead of refreshing again. */
+  {
+    g_autoptr(GError) error = g_error_new (DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND, "Gone");
+    guint refreshes;
+
+    da_page_set_error (DA_PAGE (page), NULL);
+    g_assert_cmpint (da_page_handle_error (DA_PAGE (page), error), ==, DA_PAGE_ERROR_TOAST);
+    refreshes = TEST_PAGE (page)->n_refresh;
+    g_assert_cmpint (da_page_handle_error (DA_PAGE (page), error), ==, DA_PAGE_ERROR_IN_PAGE);
+    g_assert_cmpuint (TEST_PAGE (page)->n_refresh, ==, refreshes);
+    /* After a good load, a 404 refreshes again. */
+    da_page_set_error (DA_PAGE (page), NULL);
+    g_assert_cmpint (da_page_handle_error (DA_PAGE (page), error), ==, DA_PAGE_ERROR_TOAST);
+  }
+
+  gtk_window_destroy (window);
+}
+
+/* ---- DaStateView ----------------------------------------------------------------------- */
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_state_view (void)
+{
+  DaStateView *view = DA_STATE_VIEW (da_state_view_new ());
+  GtkWidget *content = gtk_label_new ("The content");
+  GtkWindow *window;
+  g_autoptr(GError) server = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER,
+                                                  "The server had a problem (503).");
+  g_autoptr(GError) network = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK,
+                                                   "Could not reach api.devin.ai.");
+  g_autoptr(GError) forbidden = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN,
+                                                     "This needs an Enterprise Admin key.");
+  guint retries = 0;
+  GtkWidget *status;
+
+  da_state_view_set_content (view, content);
+  g_assert_true (da_state_view_get_content (view) == content);
+  da_state_view_set_empty_title (view, "No Members");
+  da_state_view_set_empty_description (view, "Invite someone to start.");
+  da_state_view_set_empty_icon_name (view, "system-users-symbolic");
+  g_signal_connect (view, "retry", G_CALLBACK (count_cb), &retries);
+  window = da_test_window_new (GTK_WIDGET (view), 600, 500);
+
+  /* A spinner in place first. */
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (da_test_find_widget (GTK_WIDGET (view),
+                                                                             GTK_TYPE_SPINNER,
+                                                                             NULL))));
+  g_assert_false (gtk_widget_is_drawable (content));
+  da_test_screenshot (GTK_WIDGET (window), "loading");
+
+  da_state_view_show_content (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (content));
+
+  da_state_view_show_empty (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_EMPTY);
+  status = da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Members");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Invite someone to start.");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (status));
+  da_test_screenshot (GTK_WIDGET (window), "empty");
+
+  /* Errors: a title from the class, the message, and Retry. */
+  da_state_view_show_error (view, server);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_ERROR);
+  status = da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                 "The Server Had a Problem");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   server->message);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==,
+                   "dialog-warning-symbolic");
+
+  da_state_view_show_error (view, network);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Could Not Reach the Server");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==,
+                   "network-offline-symbolic");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (status));
+  da_test_click (da_test_find_by_text (status, GTK_TYPE_BUTTON, "Retry"));
+  g_assert_cmpuint (retries, ==, 1);
+  da_test_screenshot (GTK_WIDGET (window), "offline");
+
+  /* A 403 is a notice of its own. */
+  da_state_view_show_error (view, forbidden);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_FORBIDDEN);
+  status = da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                 "Enterprise Admin Key Needed");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   forbidden->message);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (status));
+  da_test_click (da_test_find_by_text (status, GTK_TYPE_BUTTON, "Retry"));
+  g_assert_cmpuint (retries, ==, 2);
+
+  gtk_window_destroy (window);
+}
+
+/* ---- DaFigure -------------------------------------------------------------------------- */
+
+static void
+test_figure (void)
+{
+  DaFigure *figure = DA_FIGURE (g_object_ref_sink (da_figure_new ()));
+  GtkWidget *detail;
+  GtkWidget *button;
+
+  da_figure_set_caption (figure, "Members");
+  da_figure_set_value (figure, "1,000");
+  g_assert_cmpstr (da_figure_get_caption (figure), ==, "Members");
+  g_assert_cmpstr (da_figure_get_value (figure), ==, "1,000");
+
+  /* No detail, no empty line. */
+  detail = NULL;
+  da_figure_set_detail (figure, NULL);
+  da_figure_set_detail (figure, "12 admins");
+  detail = da_test_find_by_text (GTK_WIDGET (figure), GTK_TYPE_LABEL, "12 admins");
+  g_assert_nonnull (detail);
+  g_assert_true (gtk_widget_get_visible (detail));
+  da_figure_set_detail (figure, NULL);
+  g_assert_false (gtk_widget_get_visible (detail));
+
+  /* A link needs both a page and "linked". */
+  da_figure_set_linked (figure, TRUE);
+  g_assert_null (da_test_find_widget (GTK_WIDGET (figure), GTK_TYPE_BUTTON, NULL));
+  da_figure_set_page_id (figure, "members");
+  button = da_test_find_widget (GTK_WIDGET (figure), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "win.show-page");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
+                                         NULL), ==, "members");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Open Members");
+  /* The same widgets inside, moved into the button. */
+  g_assert_nonnull (da_test_find_by_text (button, GTK_TYPE_LABEL, "1,000"));
+
+  da_figure_set_page_id (figure, NULL);
+  g_assert_null (da_test_find_widget (GTK_WIDGET (figure), GTK_TYPE_BUTTON, NULL));
+  g_assert_nonnull (da_test_find_by_text (GTK_WIDGET (figure), GTK_TYPE_LABEL, "1,000"));
+
+  g_assert_finalize_object (figure);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  da_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/page/properties", test_page_properties);
+  g_test_add_func ("/page/error-mapping", test_page_error_mapping);
+  g_test_add_func ("/state-view/states", test_state_view);
+  g_test_add_func ("/figure/link", test_figure);
+
+  return g_test_run ();
+}
