@@ -8,6 +8,7 @@
 
 #include "da-figure.h"
 #include "da-page.h"
+#include "da-preferences-window.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
@@ -361,6 +362,68 @@ test_figure (void)
   g_assert_finalize_object (figure);
 }
 
+/* ---- Preferences ---------------------------------------------------------------------- */
+
+static void
+test_preferences_server (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(SoupSession) session = da_test_session_new ();
+  GtkWidget *window;
+  GtkWidget *row;
+  GtkWidget *error_label;
+  g_autofree char *url = NULL;
+
+  g_settings_reset (settings, "server-url");
+  window = da_preferences_window_new (settings, session);
+  gtk_window_present (GTK_WINDOW (window));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (window));
+
+  row = da_test_find_widget (window, ADW_TYPE_ENTRY_ROW, "server-url-entry");
+  error_label = da_test_find_widget (window, GTK_TYPE_LABEL, "server-url-error");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "https://api.devin.ai/v2/enterprise");
+
+  /* Plain http:// to another computer is refused, with the reason next to the field. */
+  da_test_type (row, "http://proxy.example.com/v2/enterprise");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "https://"));
+  url = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (url, ==, "https://api.devin.ai/v2/enterprise");
+  g_clear_pointer (&url, g_free);
+  da_test_screenshot (window, "preferences-refused");
+
+  /* Typing again hides the complaint; a good address is saved. */
+  da_test_type (row, "https://proxy.example.com/v2/enterprise");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (row, "apply");
+  url = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (url, ==, "https://proxy.example.com/v2/enterprise");
+  g_clear_pointer (&url, g_free);
+
+  /* Loopback may be plain http. */
+  da_test_type (row, "http://127.0.0.1:8000/v2/enterprise");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  url = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:8000/v2/enterprise");
+  g_clear_pointer (&url, g_free);
+
+  /* Empty means the default again. */
+  da_test_type (row, "");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autoptr(GVariant) user_value = g_settings_get_user_value (settings, "server-url");
+
+    g_assert_null (user_value);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "https://api.devin.ai/v2/enterprise");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/page/error-mapping", test_page_error_mapping);
   g_test_add_func ("/state-view/states", test_state_view);
   g_test_add_func ("/figure/link", test_figure);
+  g_test_add_func ("/preferences/server", test_preferences_server);
 
   return g_test_run ();
 }
