@@ -87,7 +87,7 @@ load_finish_round (Load *load)
 
 /* Cancels the request under way and answers its waiters at once; the request's answer, when it
  * comes, is then ignored (its cancellable is no longer the load's). Returns TRUE when callers
- * are left waiting for a next request. */
+ * are left waiting for a request that is not under way. */
 static gboolean
 load_abandon (Load *load)
 {
@@ -98,10 +98,11 @@ load_abandon (Load *load)
 
   g_cancellable_cancel (load->cancellable);
   done = load_finish_round (load);
+  /* Their callbacks may ask for a load again, and start it. */
   for (guint i = 0; i < done->len; i++)
     g_task_return_new_error (g_ptr_array_index (done, i), G_IO_ERROR, G_IO_ERROR_CANCELLED,
                              "The load was abandoned");
-  return load->waiters->len > 0;
+  return load->waiters->len > 0 && !load_is_running (load);
 }
 
 static void
@@ -198,7 +199,8 @@ list_roles_cb (GObject      *object,
         g_task_return_error (task, g_error_copy (error));
     }
 
-  if (self->roles_load.waiters->len > 0)
+  /* Those who asked for a fresh load meanwhile get one, unless a callback above started it. */
+  if (self->roles_load.waiters->len > 0 && !load_is_running (&self->roles_load))
     start_roles_load (self);
 }
 
@@ -273,7 +275,8 @@ load_orgs_cb (GObject      *object,
         g_task_return_error (task, g_error_copy (error));
     }
 
-  if (self->orgs_load.waiters->len > 0)
+  /* Those who asked for a fresh load meanwhile get one, unless a callback above started it. */
+  if (self->orgs_load.waiters->len > 0 && !load_is_running (&self->orgs_load))
     start_orgs_load (self);
 }
 

@@ -314,6 +314,47 @@ test_refresh_during_load_loads_again (Fixture       *f,
   g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/organizations*"), ==, 2);
 }
 
+typedef struct
+{
+  Fixture *f;
+  Results *results;
+} Chained;
+
+/* A caller who, told the load is done, asks for a fresh one at once. */
+static void
+refresh_again_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Chained *chained = user_data;
+
+  collect_cb (object, result, chained->results);
+  da_context_load_organizations_async (chained->f->context, TRUE, NULL, collect_cb,
+                                       chained->results);
+}
+
+static void
+test_refresh_from_a_callback (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(Results) results = results_new ();
+  g_autoptr(GError) error = NULL;
+  Chained chained = { f, results };
+
+  da_context_load_organizations_async (f->context, FALSE, NULL, refresh_again_cb, &chained);
+  da_context_load_organizations_async (f->context, TRUE, NULL, collect_cb, results);
+  wait_for_results (results, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (da_context_load_organizations_finish (f->context, results->results->pdata[i],
+                                                           &error));
+      g_assert_no_error (error);
+    }
+  /* The second load served both the waiting refresh and the callback's. */
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/organizations*"), ==, 2);
+}
+
 static void
 test_forget (Fixture       *f,
              gconstpointer  data)
@@ -368,6 +409,7 @@ main (int   argc,
   ADD ("roles-failure-not-kept", test_roles_failure_not_kept);
   ADD ("organizations", test_organizations);
   ADD ("refresh-during-load-loads-again", test_refresh_during_load_loads_again);
+  ADD ("refresh-from-a-callback", test_refresh_from_a_callback);
   ADD ("forget", test_forget);
 
 #undef ADD
