@@ -313,24 +313,45 @@ mock_json_member_int (MockJson   *json,
   mock_json_int (json, value);
 }
 
-char *
-mock_data_json (const char *key,
-                ...)
+static void
+data_json_va (GString    *out,
+              const char *key,
+              va_list     args)
 {
-  GString *out = g_string_new (NULL);
   MockJson json;
-  va_list args;
 
   mock_json_init (&json, out);
   mock_json_begin_object (&json);
-  va_start (args, key);
   for (const char *k = key; k != NULL; k = va_arg (args, const char *))
     {
       const char *value = va_arg (args, const char *);
       mock_json_member_string (&json, k, value);
     }
-  va_end (args);
   mock_json_end_object (&json);
+}
+
+void
+mock_data_json_into (GString    *out,
+                     const char *key,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, key);
+  data_json_va (out, key, args);
+  va_end (args);
+}
+
+char *
+mock_data_json (const char *key,
+                ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, key);
+  data_json_va (out, key, args);
+  va_end (args);
 
   return g_string_free (out, FALSE);
 }

@@ -61,12 +61,13 @@ typedef struct
   const MockRole *role;
 } MockMembership;
 
+/* The strings of a member never change: they live in state->strings. */
 struct _MockMember
 {
-  char           *user_id;
-  char           *email;
-  char           *name;
-  char           *saml_id;         /* nullable */
+  const char     *user_id;
+  const char     *email;
+  const char     *name;
+  const char     *saml_id;         /* nullable */
   const MockRole *role;            /* the enterprise role */
   gint64          created_at;
   gint64          last_login;      /* 0: never */
@@ -181,7 +182,7 @@ typedef struct
   const char *action;                 /* static string */
   MockMember *user;                   /* nullable */
   MockOrg    *org;                    /* nullable */
-  char       *data_json;              /* nullable: a small JSON object */
+  const char *data_json;              /* nullable: a small JSON object, in state->strings */
 } MockAuditEvent;
 
 typedef struct
@@ -250,7 +251,11 @@ typedef struct
   GPtrArray     *sessions;            /* MockSession*, owned, oldest first */
   GArray        *searches;            /* MockSearch, oldest first */
 
-  GPtrArray     *audit;               /* MockAuditEvent*, owned, oldest first */
+  GStringChunk  *strings;             /* strings that never change or go away */
+
+  GPtrArray     *audit;               /* MockAuditEvent*, oldest first, in audit_slabs */
+  GPtrArray     *audit_slabs;         /* arrays of MockAuditEvent */
+  guint          audit_slab_used;
   GHashTable    *audit_by_id;
   guint64        audit_seq;
 
@@ -263,7 +268,10 @@ typedef struct
   gboolean       member_key_revoked;
 } MockState;
 
+/* Seeds a new state (da-mock-seed.c). */
 MockState      *mock_state_new              (const DaMockOptions *options);
+/* An empty state (da-mock-data.c). */
+MockState      *mock_state_alloc            (void);
 void            mock_state_free             (MockState           *state);
 gint64          mock_state_now              (MockState           *state);
 
@@ -271,6 +279,8 @@ gint64          mock_state_now              (MockState           *state);
 gint64          mock_state_cycle_start      (MockState           *state,
                                              gint64               when);
 gint64          mock_state_next_cycle       (MockState           *state,
+                                             gint64               cycle_start);
+gint64          mock_state_previous_cycle   (MockState           *state,
                                              gint64               cycle_start);
 /* The billing day of @when, as days since the epoch (billing days run 08:00 to 08:00 UTC). */
 gint64          mock_billing_day            (gint64               when);
@@ -295,6 +305,32 @@ void            mock_org_counts             (MockOrg             *org,
                                              guint               *admins,
                                              guint               *members,
                                              guint               *users);
+
+/* Building blocks of the seed */
+MockRole       *mock_state_add_role         (MockState           *state,
+                                             const char          *role_id,
+                                             const char          *role_name,
+                                             const char          *role_type);
+MockMember     *mock_state_new_member       (MockState           *state,
+                                             const char          *email,
+                                             const char          *name,
+                                             const MockRole      *role,
+                                             gint64               created_at);
+MockOrg        *mock_state_new_org          (MockState           *state,
+                                             const char          *name,
+                                             gint64               created_at);
+MockGitConnection *mock_state_add_connection (MockState          *state,
+                                              const char         *name,
+                                              const char         *host,
+                                              const char         *type,
+                                              gint64              created_at);
+/* Appends an audit event; @data_json is copied. Events must come in time order. */
+MockAuditEvent *mock_state_append_audit     (MockState           *state,
+                                             gint64               created_at,
+                                             const char          *action,
+                                             MockMember          *user,
+                                             MockOrg             *org,
+                                             const char          *data_json);
 
 /* Mutations (the caller holds the lock). */
 MockMember     *mock_state_add_member       (MockState           *state,
@@ -335,7 +371,8 @@ MockSnapshot   *mock_state_add_snapshot     (MockState           *state,
                                              const char          *description,
                                              const char          *status);
 
-/* Appends an audit event at the current time. @data_json is a small JSON object or NULL. */
+/* Appends an audit event at the current time. @data_json is a small JSON object or NULL;
+ * (transfer full) */
 MockAuditEvent *mock_state_audit            (MockState           *state,
                                              const char          *action,
                                              MockMember          *user,
@@ -609,6 +646,9 @@ void mock_write_org               (MockJson       *json,
 gboolean     mock_email_is_valid   (const char  *email);
 /* A compact JSON object from key/value string pairs, NULL-terminated. (transfer full) */
 char        *mock_data_json        (const char  *key,
+                                    ...) G_GNUC_NULL_TERMINATED;
+void         mock_data_json_into   (GString     *out,
+                                    const char  *key,
                                     ...) G_GNUC_NULL_TERMINATED;
 
 /* ---- Faults (da-mock-faults.c) --------------------------------------------------------------- */
