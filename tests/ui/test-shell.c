@@ -36,21 +36,15 @@ fixture_set_up (Fixture       *f,
   da_mock_options_clear (&options);
 }
 
-/* Starts the app as `devin-admin --server <local server>` would (or --demo). */
+/* Starts the app as `devin-admin --server <local server>` would (or --demo), with the settings
+ * as they are. */
 static void
-start_app (Fixture  *f,
-           gboolean  demo)
+launch_app (Fixture  *f,
+            gboolean  demo)
 {
   static guint n_apps;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
   g_autofree char *app_id = NULL;
-
-  /* Settings live in memory for the whole test program: start each test afresh. */
-  g_settings_reset (settings, "last-page");
-  g_settings_reset (settings, "server-url");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
 
   f->app = da_application_new ();
   /* Each test's app is exported on the bus under an ID of its own: the previous one may not be
@@ -69,8 +63,23 @@ start_app (Fixture  *f,
 
   f->window = DA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   g_assert_true (DA_IS_WINDOW (f->window));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
   DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+/* The same, with the settings as on a first start (they live in memory for the whole test
+ * program). */
+static void
+start_app (Fixture  *f,
+           gboolean  demo)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "server-url");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  launch_app (f, demo);
 }
 
 static void
@@ -369,6 +378,31 @@ find_sign_out_dialog (Fixture *f)
   }
 
   return NULL;
+}
+
+static void
+test_window_size_kept (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  launch_app (f, TRUE);
+
+  /* The size of last time. */
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  /* Resized, then closed: the new size is kept for next time. */
+  resize_window (f, 1000);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
 static void
@@ -704,6 +738,7 @@ main (int   argc,
   ADD ("stored-key-signs-in", test_stored_key_signs_in);
   ADD ("every-page-opens", test_every_page_opens);
   ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("window-size-kept", test_window_size_kept);
   ADD ("demo-mode", test_demo_mode);
   ADD ("sign-out", test_sign_out);
   ADD ("unauthorized-returns-to-key-entry", test_unauthorized_returns_to_key_entry);
