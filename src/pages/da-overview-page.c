@@ -45,7 +45,6 @@ struct _DaOverviewPage
   /* Template widgets */
   DaStateView   *state_view;
   GtkLabel      *cycle_label;
-  GtkFlowBox    *figures_box;
   DaFigure      *members_figure;
   DaFigure      *orgs_figure;
   DaFigure      *acus_figure;
@@ -570,7 +569,6 @@ da_overview_page_class_init (DaOverviewPageClass *klass)
                                                RESOURCE_BASE_PATH "/da-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, state_view);
   gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, cycle_label);
-  gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, members_figure);
   gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, orgs_figure);
   gtk_widget_class_bind_template_child (widget_class, DaOverviewPage, acus_figure);
