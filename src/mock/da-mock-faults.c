@@ -161,8 +161,8 @@ mock_fault_parse (const char  *spec,
     if (!found)
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     "Cannot read fault “%s”: “%s” is neither an HTTP status nor one of stall, "
-                     "truncate, html, malformed, wrong-types, latency, refuse", spec, what);
+                     "Cannot read fault “%s”: “%s” is neither an HTTP status nor one of "
+                     "stall, truncate, html, malformed, wrong-types, latency, refuse", spec, what);
         goto fail;
       }
     i++;

@@ -182,7 +182,7 @@ write_session (MockState   *state,
     {
       const MockPullRequest *pr = &session->prs[i];
       g_autofree char *pr_url = g_strdup_printf ("https://%s/%s/pull/%u", pr->host, pr->repo,
-                                              pr->number);
+                                                 pr->number);
 
       mock_json_begin_object (json);
       mock_json_member_string (json, "url", pr_url);
@@ -456,8 +456,10 @@ list_audit_logs (MockRequest *req)
           mock_json_member_string (&json, "action", event->action);
           mock_json_key (&json, "created_at");
           mock_json_time (&json, event->created_at);
-          mock_json_member_string (&json, "user_id", event->user != NULL ? event->user->user_id : NULL);
-          mock_json_member_string (&json, "user_email", event->user != NULL ? event->user->email : NULL);
+          mock_json_member_string (&json, "user_id",
+                                   event->user != NULL ? event->user->user_id : NULL);
+          mock_json_member_string (&json, "user_email",
+                                   event->user != NULL ? event->user->email : NULL);
         }
       mock_json_member_string (&json, "org_id", event->org != NULL ? event->org->org_id : NULL);
       mock_json_key (&json, "data");

@@ -497,7 +497,8 @@ check_groups_enabled (MockRequest *req)
   if (req->state->options.use_groups)
     return TRUE;
 
-  mock_reply_detail (req, SOUP_STATUS_BAD_REQUEST, "IdP groups are not enabled for this enterprise");
+  mock_reply_detail (req, SOUP_STATUS_BAD_REQUEST,
+                     "IdP groups are not enabled for this enterprise");
   return FALSE;
 }
 
@@ -685,8 +686,10 @@ list_api_keys (MockRequest *req)
           mock_json_member_string (&json, "id", key->id);
           mock_json_member_string (&json, "org_id", key->org->org_id);
           mock_json_member_string (&json, "org_name", key->org->name);
-          mock_json_member_string (&json, "user_id", key->member != NULL ? key->member->user_id : NULL);
-          mock_json_member_string (&json, "user_email", key->member != NULL ? key->member->email : NULL);
+          mock_json_member_string (&json, "user_id",
+                                   key->member != NULL ? key->member->user_id : NULL);
+          mock_json_member_string (&json, "user_email",
+                                   key->member != NULL ? key->member->email : NULL);
           mock_json_key (&json, "is_service_key");
           mock_json_bool (&json, key->member == NULL);
           mock_json_key (&json, "created_at");

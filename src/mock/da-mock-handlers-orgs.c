@@ -588,7 +588,8 @@ check_groups_enabled (MockRequest *req)
   if (req->state->options.use_groups)
     return TRUE;
 
-  mock_reply_detail (req, SOUP_STATUS_BAD_REQUEST, "IdP groups are not enabled for this enterprise");
+  mock_reply_detail (req, SOUP_STATUS_BAD_REQUEST,
+                     "IdP groups are not enabled for this enterprise");
   return FALSE;
 }
 
@@ -909,7 +910,10 @@ write_grant_result (MockRequest *req,
   mock_json_key (&json, "permission_ids");
   mock_json_begin_array (&json);
   for (guint i = 0; i < permissions->len; i++)
-    mock_json_string (&json, ((MockGitPermission *) g_ptr_array_index (permissions, i))->permission_id);
+    {
+      MockGitPermission *permission = g_ptr_array_index (permissions, i);
+      mock_json_string (&json, permission->permission_id);
+    }
   mock_json_end_array (&json);
   mock_json_key (&json, "permission_names");
   mock_json_begin_object (&json);
@@ -1022,7 +1026,8 @@ grant_permissions_documented (MockRequest *req,
           JsonNode *id_node = json_object_get_member (obj, "connection_id");
 
           connection_id = NULL;
-          if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (id_node) ||
+              json_node_get_value_type (id_node) != G_TYPE_STRING)
             mock_request_invalid (req, "string_type", "Input should be a valid string", "body",
                                   index, "connection_id", NULL);
           else

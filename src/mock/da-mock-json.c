@@ -16,7 +16,8 @@ void
 mock_rng_init (MockRng *rng,
                guint64  seed)
 {
-  rng->state = seed * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) + G_GUINT64_CONSTANT (0x632BE59BD9B4E019);
+  rng->state = seed * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) +
+               G_GUINT64_CONSTANT (0x632BE59BD9B4E019);
 }
 
 /* splitmix64: small, fast and good enough for seed data */
@@ -948,7 +949,8 @@ mock_body_bool (MockRequest *req,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      mock_request_invalid (req, "bool_type", "Input should be a valid boolean", "body", name, NULL);
+      mock_request_invalid (req, "bool_type", "Input should be a valid boolean", "body", name,
+                            NULL);
       return default_value;
     }
 

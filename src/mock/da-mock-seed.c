@@ -628,7 +628,8 @@ seed_api_keys (MockState *state,
 
   for (guint i = 0; i < n_user_keys; i++)
     {
-      MockMember *member = g_ptr_array_index (state->members, 1 + mock_rng_range (rng, state->members->len - 1));
+      guint index = 1 + mock_rng_range (rng, state->members->len - 1);
+      MockMember *member = g_ptr_array_index (state->members, index);
       MockOrg *org = state->primary;
 
       if (member->memberships->len > 0)
@@ -783,10 +784,12 @@ seed_searches (MockState *state,
 
       search->created_at = times[i];
       search->user = member;
-      search->org = member->memberships->len > 0
-                  ? ((MockMembership *) g_ptr_array_index (member->memberships,
-                                                           mock_rng_range (rng, member->memberships->len)))->org
-                  : state->primary;
+      search->org = state->primary;
+      if (member->memberships->len > 0)
+        {
+          guint pick = mock_rng_range (rng, member->memberships->len);
+          search->org = ((MockMembership *) g_ptr_array_index (member->memberships, pick))->org;
+        }
       member->searches_created++;
     }
 }

@@ -623,7 +623,7 @@ count_matching (DaMockServer *self,
   return total;
 }
 
-/* ---- Control API (/_mock/…) ----------------------------------------------------------------- */
+/* ---- Control API (/_mock/…) --------------------------------------------------------------- */
 
 static void
 handle_control (DaMockServer      *self,

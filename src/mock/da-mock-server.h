@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define DA_MOCK_DEFAULT_ADMIN_KEY "apk_user_demo"
 
-/* What the server is seeded with; da_mock_options_init() fills in the defaults. */
+/* What the server is seeded with; da_mock_options_init() fills in the defaults. The strings are
+ * owned (set them with g_strdup()); da_mock_options_clear() frees them. */
 typedef struct
 {
   guint     members;         /* default 120 */
