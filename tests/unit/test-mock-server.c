@@ -1116,6 +1116,7 @@ test_org_members (Fixture       *f,
   r = api_ok (f, "PATCH", migrate_path,
               "{\"source_role_id\": \"org_member\", \"target_role_id\": \"org_admin\"}");
   g_clear_pointer (&r, reply_free);
+  assert_newest_audit (f, "update_role", org_id);
   org_counts (f, org_id, &admins, &members, &users);
   g_assert_cmpint (admins, ==, 2);
   g_assert_cmpint (members, ==, 0);
@@ -1184,6 +1185,7 @@ test_groups (Fixture       *f,
   g_assert_cmpstr (json_array_get_string_element (json_node_get_array (r->json), 0), ==,
                    "sso-new-team");
   g_clear_pointer (&r, reply_free);
+  assert_newest_audit (f, "create_idp_group", NULL);
 
   group = api_ok (f, "GET", "/groups/sso-new-team", NULL);
   g_assert_cmpint (json_object_get_int_member (obj (group), "org_count"), ==, 0);
@@ -1458,6 +1460,7 @@ test_api_keys (Fixture       *f,
     g_assert_false (g_str_has_prefix (json_object_get_string_member (obj (r), "api_key"), "apk_user_"));
     g_assert_cmpstr (json_object_get_string_member (obj (r), "org_id"), ==, org_id);
     g_clear_pointer (&r, reply_free);
+    assert_newest_audit (f, "create_api_key", org_id);
     r = api (f, "POST", "/api-keys", "{\"org_id\": \"org-nope\"}");
     assert_detail (r, 404, NULL);
     g_clear_pointer (&r, reply_free);
@@ -2586,6 +2589,7 @@ test_playbooks (Fixture       *f,
   path = g_strconcat ("/playbooks/", id, NULL);
   r = api_ok (f, "PUT", path, "{\"title\": \"Triage v2\"}");
   g_clear_pointer (&r, reply_free);
+  assert_newest_audit (f, "update_playbook", NULL);
   r = api_ok (f, "GET", path, NULL);
   g_assert_cmpstr (json_object_get_string_member (obj (r), "title"), ==, "Triage v2");
   g_assert_cmpstr (json_object_get_string_member (obj (r), "body"), ==, "Read the logs");
@@ -2593,6 +2597,7 @@ test_playbooks (Fixture       *f,
 
   r = api_ok (f, "DELETE", path, NULL);
   g_clear_pointer (&r, reply_free);
+  assert_newest_audit (f, "delete_playbook", NULL);
   r = api (f, "GET", path, NULL);
   assert_detail (r, 404, NULL);
 }
@@ -2612,6 +2617,7 @@ test_clone_and_snapshot (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (obj (r), "status"), ==, "pending");
   g_assert_cmpstr (json_object_get_string_member (obj (r), "org_id"), ==, org_id);
   g_assert_true (json_object_get_null_member (obj (r), "ami_id"));
+  assert_newest_audit (f, "clone_repository", org_id);
   snapshot_path = g_strconcat ("/snapshots/", json_object_get_string_member (obj (r), "snapshot_id"), NULL);
   snapshot = api_ok (f, "GET", snapshot_path, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj (snapshot), "org"), "org_id"),
