@@ -334,6 +334,118 @@ da_test_type (GtkWidget  *editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
+/* ---- dialogs --------------------------------------------------------------------------- */
+
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *name)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (type != G_TYPE_NONE && !g_type_is_a (G_OBJECT_TYPE (window), type))
+        continue;
+      if (name != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) != 0)
+        continue;
+      if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      return window;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+da_test_wait_for_toplevel (GType       type,
+                           const char *name)
+{
+  GtkWindow *window = NULL;
+
+  DA_TEST_WAIT_UNTIL ((window = find_toplevel (type, name)) != NULL);
+  return window;
+}
+
+static gboolean
+chooser_has_file (GtkFileChooser *chooser,
+                  GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+void
+da_test_answer_file_chooser (GFile *file)
+{
+  GtkWindow *dialog = da_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+
+  GtkWidget *accept = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (file == NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+      return;
+    }
+
+  /* GtkFileChooserNative sets up its dialog (folder, suggested name) as it shows it: let that
+   * happen first, then choose. */
+  da_test_spin (200);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+      {
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, &error);
+        g_assert_no_error (error);
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      }
+    else
+      {
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, &error);
+        g_assert_no_error (error);
+      }
+    DA_TEST_WAIT_UNTIL (chooser_has_file (GTK_FILE_CHOOSER (dialog), file));
+  }
+
+  /* Press the dialog's own accept button, as a person would: the chooser checks the name
+   * (and, for a file that exists, asks before replacing it) before it responds. */
+  accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_nonnull (accept);
+  da_test_spin (200);
+  da_test_click (accept);
+}
+
+void
+da_test_answer_confirm (const char *phrase,
+                        const char *response)
+{
+  GtkWindow *dialog = da_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
+
+  if (phrase != NULL)
+    {
+      GtkWidget *entry = da_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY,
+                                              "confirm-phrase-entry");
+
+      g_assert_nonnull (entry);
+      da_test_type (entry, phrase);
+    }
+
+  if (g_strcmp0 (response, "confirm") == 0)
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                            "confirm"));
+  /* What a click on the response's button does: respond, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+}
+
 /* ---- screenshots ----------------------------------------------------------------------- */
 
 static void

@@ -126,6 +126,21 @@ void          da_test_type               (GtkWidget            *editable,
 void          da_test_screenshot         (GtkWidget            *widget,
                                           const char           *name);
 
+/* ---- Dialogs ---------------------------------------------------------------------------- */
+
+/* Waits (20 s at most) for a toplevel window of @type (G_TYPE_NONE: any) whose widget name is
+ * @name (NULL: any) to be shown, and returns it. */
+GtkWindow    *da_test_wait_for_toplevel  (GType                 type,
+                                          const char           *name);
+/* Answers the next file chooser (the dialog GtkFileChooserNative shows without a portal) as a
+ * person would: waits for it, chooses @file (NULL: cancels) and accepts. */
+void          da_test_answer_file_chooser (GFile               *file);
+/* Answers the next da_confirm_destructive_async() dialog: types @phrase into its entry when it
+ * has one, then gives @response ("confirm" or "cancel"). Fails the test if "confirm" is not
+ * enabled. */
+void          da_test_answer_confirm     (const char           *phrase,
+                                          const char           *response);
+
 /* ---- The keyring ------------------------------------------------------------------------ */
 
 /* The key stored for @server, or NULL. (transfer full) */
