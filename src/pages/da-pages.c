@@ -8,13 +8,17 @@
 
 #include "da-pages.h"
 
+#include "da-api-keys-page.h"
 #include "da-overview-page.h"
+#include "da-permissions-page.h"
 
 /* The one table of pages: a page is added to the window with one line here (and its include
  * above). The order is the sidebar's. Page IDs others link to: "overview", "members",
  * "organizations", "permissions", "api-keys", "audit-log", "sessions", "consumption". */
 static const DaPageEntry pages[] = {
   { "overview", da_overview_page_get_type },
+  { "permissions", da_permissions_page_get_type },
+  { "api-keys", da_api_keys_page_get_type },
 };
 
 const DaPageEntry *
