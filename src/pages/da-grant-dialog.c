@@ -500,17 +500,6 @@ send_action (GtkWidget  *widget,
                                          g_object_ref (self));
 }
 
-static char *
-connection_label (DaGitConnection *connection)
-{
-  if (connection == NULL)
-    return NULL;
-
-  /* Translators: a git connection in a list: its name and host, e.g. "Acme GitLab · gitlab.acme.dev" */
-  return g_strdup_printf (_("%s · %s"), da_git_connection_get_name (connection),
-                          da_git_connection_get_host (connection));
-}
-
 static void
 da_grant_dialog_dispose (GObject *object)
 {
@@ -603,8 +592,8 @@ da_grant_dialog_init (DaGrantDialog *self)
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (connection_label), NULL, NULL);
+  /* The name in the list; the host of the one picked is the row's subtitle. */
+  expression = gtk_property_expression_new (DA_TYPE_GIT_CONNECTION, NULL, "name");
   adw_combo_row_set_expression (self->connection_row, expression);
   gtk_expression_unref (expression);
   g_signal_connect_object (self->connection_row, "notify::selected",
