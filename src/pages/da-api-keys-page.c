@@ -22,6 +22,7 @@ typedef struct
   grefcount      ref_count;
   GCancellable  *cancellable;
   DaPager       *pager;
+  char          *org_id;  /* the filter it loads with; NULL for all */
   gboolean       shown;   /* its keys are in the list */
 } Load;
 
@@ -93,6 +94,7 @@ load_unref (Load *load)
 
   g_clear_object (&load->cancellable);
   g_clear_object (&load->pager);
+  g_free (load->org_id);
   g_free (load);
 }
 
@@ -178,7 +180,7 @@ get_selected_key (DaApiKeysPage *self)
 static void
 update_actions (DaApiKeysPage *self)
 {
-  gboolean showing = self->loaded && da_page_get_error (DA_PAGE (self)) == NULL;
+  gboolean showing = self->pager != NULL && da_page_get_error (DA_PAGE (self)) == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revoke",
                                  showing && !self->revoking && get_selected_key (self) != NULL);
@@ -290,6 +292,8 @@ load_failed (DaApiKeysPage *self,
              Load          *load,
              const GError  *error)
 {
+  g_autoptr(GError) shown_error = NULL;
+
   if (load != self->load || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -308,9 +312,36 @@ load_failed (DaApiKeysPage *self,
     }
 
   da_list_footer_hide (self->footer);
-  if (da_page_handle_error (DA_PAGE (self), error) == DA_PAGE_ERROR_IN_PAGE)
+
+  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND) && load->org_id != NULL)
     {
-      da_state_view_show_error (self->state_view, error);
+      const char *name = da_context_lookup_org_name (da_page_get_context (DA_PAGE (self)),
+                                                     load->org_id);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is an organization's name */
+      message = g_strdup_printf (_("The organization “%s” no longer exists. It may have been "
+                                   "deleted elsewhere."),
+                                 name != NULL ? name : load->org_id);
+      shown_error = da_client_error_new_full (DA_CLIENT_ERROR_NOT_FOUND,
+                                              da_client_error_get_status (error), NULL, 0,
+                                              message);
+
+      /* The refresh that follows shows every organization's keys. */
+      if (g_strcmp0 (self->org_id, load->org_id) == 0)
+        {
+          g_clear_pointer (&self->org_id, g_free);
+          self->syncing_orgs = TRUE;
+          gtk_drop_down_set_selected (self->org_dropdown, 0);
+          self->syncing_orgs = FALSE;
+        }
+    }
+  else
+    shown_error = g_error_copy (error);
+
+  if (da_page_handle_error (DA_PAGE (self), shown_error) == DA_PAGE_ERROR_IN_PAGE)
+    {
+      da_state_view_show_error (self->state_view, shown_error);
       gtk_label_set_label (self->count_label, "");
     }
   update_actions (self);
@@ -376,6 +407,7 @@ start_load (DaApiKeysPage *self)
   cancel_load (self);
 
   self->load = load_new ();
+  self->load->org_id = g_strdup (self->org_id);
   self->load->pager = da_client_list_api_keys (get_client (self), self->org_id);
   if (self->page_size > 0)
     da_pager_set_page_size (self->load->pager, self->page_size);
@@ -403,6 +435,7 @@ on_footer_retry_cb (DaApiKeysPage *self)
 
   /* Go on with the same pager from the page that failed. */
   self->load = load_new ();
+  self->load->org_id = g_strdup (self->shown_org_id);
   self->load->pager = g_object_ref (self->pager);
   self->load->shown = TRUE;
   da_page_set_busy (DA_PAGE (self), TRUE);
