@@ -51,6 +51,7 @@ struct _DaPermissionsPage
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkMultiSelection   *selection;
+  GtkWindow           *grant_dialog;      /* while open; a weak pointer */
   guint                n_refreshes;
   guint                n_revoking;
   gboolean             loaded;
@@ -1053,6 +1054,10 @@ grant_action (GtkWidget  *widget,
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   g_signal_connect_object (dialog, "granted", G_CALLBACK (on_granted_cb), self,
                            G_CONNECT_SWAPPED);
+  /* It goes with the page (signing out removes the pages). */
+  if (self->grant_dialog != NULL)
+    gtk_window_destroy (self->grant_dialog);
+  g_set_weak_pointer (&self->grant_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1144,6 +1149,9 @@ da_permissions_page_dispose (GObject *object)
 
   cancel_load (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->grant_dialog != NULL)
+    gtk_window_destroy (self->grant_dialog);
+  g_clear_weak_pointer (&self->grant_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_PERMISSIONS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -511,6 +511,25 @@ test_grant_github (Fixture       *f,
 }
 
 static void
+test_grant_dialog_goes_with_page (Fixture       *f,
+                                  gconstpointer  data)
+{
+  DaGrantDialog *dialog;
+
+  show_page (f);
+  dialog = open_grant_dialog (f);
+  type_lines (dialog, "acme/not-sent\n");
+  da_mock_server_reset_counts (f->server);
+
+  /* The page goes (as it does when the app signs out): so does its dialog, sending nothing. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  DA_TEST_WAIT_UNTIL (dialog == NULL);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "POST", NULL), ==, 0);
+}
+
+static void
 test_grant_gitlab_group (Fixture       *f,
                          gconstpointer  data)
 {
@@ -827,6 +846,7 @@ main (int   argc,
   ADD ("filter", NULL, test_filter);
   ADD ("grant-github", NULL, test_grant_github);
   ADD ("grant-gitlab-group", NULL, test_grant_gitlab_group);
+  ADD ("grant-dialog-goes-with-page", NULL, test_grant_dialog_goes_with_page);
   ADD ("grant-invalid-lines", NULL, test_grant_invalid_lines);
   ADD ("grant-refused", NULL, test_grant_refused);
   ADD ("revoke-several", NULL, test_revoke_several);
