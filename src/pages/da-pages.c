@@ -9,6 +9,7 @@
 #include "da-pages.h"
 
 #include "da-api-keys-page.h"
+#include "da-organizations-page.h"
 #include "da-overview-page.h"
 #include "da-permissions-page.h"
 
@@ -17,6 +18,7 @@
  * "organizations", "permissions", "api-keys", "audit-log", "sessions", "consumption". */
 static const DaPageEntry pages[] = {
   { "overview", da_overview_page_get_type },
+  { "organizations", da_organizations_page_get_type },
   { "permissions", da_permissions_page_get_type },
   { "api-keys", da_api_keys_page_get_type },
 };
