@@ -9,6 +9,7 @@
 #include "da-pages.h"
 
 #include "da-api-keys-page.h"
+#include "da-audit-log-page.h"
 #include "da-organizations-page.h"
 #include "da-overview-page.h"
 #include "da-permissions-page.h"
@@ -21,6 +22,7 @@ static const DaPageEntry pages[] = {
   { "organizations", da_organizations_page_get_type },
   { "permissions", da_permissions_page_get_type },
   { "api-keys", da_api_keys_page_get_type },
+  { "audit-log", da_audit_log_page_get_type },
 };
 
 const DaPageEntry *
