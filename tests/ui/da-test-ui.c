@@ -452,7 +452,6 @@ static void
 save_png (GtkWidget  *widget,
           const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
@@ -463,9 +462,18 @@ save_png (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* The paintable draws the widget's last frame, which a redraw queued since (a spinner, a
+   * progress bar, a label that changed) has dropped: wait for the next frame then. */
+  for (guint i = 0; node == NULL && i < 40; i++)
+    {
+      g_autoptr(GdkPaintable) current = gtk_widget_paintable_new (widget);
+
+      if (i > 0)
+        da_test_spin (50);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (current, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
