@@ -536,6 +536,47 @@ start_org_load (DaPermissionsPage *self)
 
 /* ---- organizations --------------------------------------------------------------------- */
 
+/* The organization list: names shorten in the button when space is short (the page fits a
+ * phone's width), not in the list that pops up. */
+static void
+setup_org_item_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  shorten)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (shorten != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_org_item_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       gtk_string_object_get_string (name));
+}
+
+static GtkListItemFactory *
+create_org_factory (gboolean shorten)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_org_item_cb),
+                    shorten ? GINT_TO_POINTER (1) : NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_org_item_cb), NULL);
+  return factory;
+}
+
 /* Refills the organization list from the context's, keeping the organization picked when it is
  * still there (else the first). */
 static void
@@ -1252,6 +1293,7 @@ da_permissions_page_init (DaPermissionsPage *self)
 {
   GtkSortListModel *sort_model;
   GtkExpression *expression;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1263,6 +1305,12 @@ da_permissions_page_init (DaPermissionsPage *self)
   self->org_names = gtk_string_list_new (NULL);
 
   gtk_drop_down_set_model (self->org_dropdown, G_LIST_MODEL (self->org_names));
+  factory = create_org_factory (TRUE);
+  gtk_drop_down_set_factory (self->org_dropdown, factory);
+  g_object_unref (factory);
+  factory = create_org_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->org_dropdown, factory);
+  g_object_unref (factory);
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->org_dropdown, expression);
   gtk_expression_unref (expression);

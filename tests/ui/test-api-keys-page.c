@@ -537,6 +537,21 @@ test_revoke_all_signs_out (AppFixture    *f,
   g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_UNAUTHORIZED);
 }
 
+static void
+test_fits_narrow_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  int minimum = 0;
+
+  /* A phone's width: the window folds to the page alone, which must fit. */
+  f->window = da_test_window_new (f->page, 360, 640);
+  DA_TEST_WAIT_UNTIL (is_settled (f->page));
+  gtk_widget_measure (f->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  da_test_screenshot (GTK_WIDGET (f->window), "narrow");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +567,7 @@ main (int   argc,
   ADD ("revoke-one", NULL, test_revoke_one);
   ADD ("page-fails-then-retry", NULL, test_page_fails_then_retry);
   ADD ("forbidden", MEMBER_KEY, test_forbidden);
+  ADD ("fits-narrow-window", NULL, test_fits_narrow_window);
   g_test_add ("/api-keys-page/revoke-all-signs-out", AppFixture, NULL, app_set_up,
               test_revoke_all_signs_out, app_tear_down);
 

@@ -832,6 +832,21 @@ test_server_error_then_retry (Fixture       *f,
   g_assert_cmpuint (n_rows (f), >, 0);
 }
 
+static void
+test_fits_narrow_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  int minimum = 0;
+
+  /* A phone's width: the window folds to the page alone, which must fit. */
+  f->window = da_test_window_new (f->page, 360, 640);
+  DA_TEST_WAIT_UNTIL (is_settled (f));
+  gtk_widget_measure (f->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  da_test_screenshot (GTK_WIDGET (f->window), "narrow");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +868,7 @@ main (int   argc,
   ADD ("revoke-one", NULL, test_revoke_one);
   ADD ("organization-deleted-elsewhere", NULL, test_organization_deleted_elsewhere);
   ADD ("forbidden", MEMBER_KEY, test_forbidden);
+  ADD ("fits-narrow-window", NULL, test_fits_narrow_window);
   ADD ("server-error-then-retry", NULL, test_server_error_then_retry);
 
   return g_test_run ();
