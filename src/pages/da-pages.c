@@ -10,6 +10,7 @@
 
 #include "da-api-keys-page.h"
 #include "da-audit-log-page.h"
+#include "da-consumption-page.h"
 #include "da-organizations-page.h"
 #include "da-overview-page.h"
 #include "da-permissions-page.h"
@@ -23,6 +24,7 @@ static const DaPageEntry pages[] = {
   { "permissions", da_permissions_page_get_type },
   { "api-keys", da_api_keys_page_get_type },
   { "audit-log", da_audit_log_page_get_type },
+  { "consumption", da_consumption_page_get_type },
 };
 
 const DaPageEntry *

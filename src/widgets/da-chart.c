@@ -21,8 +21,10 @@
 #define BAR_FILL        0.7
 #define MAX_COLUMN      48.0
 #define MAX_ROW_BAR     20.0
-#define ROW_HEIGHT      30.0
+#define ROW_HEIGHT      28.0
 #define MIN_ROW_HEIGHT  14.0
+#define MIN_HEIGHT      220.0
+#define NATURAL_HEIGHT  280.0
 #define MAX_TICKS       8
 /* Categories beyond this have no point markers on lines. */
 #define MAX_MARKERS     40
@@ -920,7 +922,10 @@ draw_horizontal_axes (DaChart      *self,
       pango_layout_get_pixel_size (name, NULL, &h);
       draw_text (snapshot, name, PADDING, plot->origin.y + band * (i + 0.5) - h / 2.0, &names);
 
-      bar_rect (self, i, 0, 1, 0, MAX (self->totals[i], 0), scale, &bar);
+      /* after the bar, or after its limit's mark when that is further */
+      bar_rect (self, i, 0, 1, 0, MAX (self->totals[i], isnan (limit_of (self, i)) ? 0
+                                                                                  : limit_of (self, i)),
+                scale, &bar);
       draw_text (snapshot, value, bar.origin.x + bar.size.width + LABEL_GAP,
                  plot->origin.y + band * (i + 0.5) - h / 2.0, &text);
     }
@@ -1523,15 +1528,17 @@ da_chart_measure (GtkWidget      *widget,
     }
   else if (is_vertical (self))
     {
-      *minimum = (int) (140 + legend);
-      *natural = (int) (260 + legend);
+      /* In a scrolled page the minimum is what a chart gets: make it one that reads well. */
+      *minimum = (int) (MIN_HEIGHT + legend);
+      *natural = (int) (NATURAL_HEIGHT + legend);
     }
   else
     {
       double frame = 2 * PADDING + legend + 2 * line + 2 * LABEL_GAP + 2;
       guint rows = MAX (self->n, 1);
 
-      *minimum = (int) (frame + rows * MIN_ROW_HEIGHT);
+      /* thousands of rows are squeezed, a few have room */
+      *minimum = (int) (frame + rows * (rows > 100 ? MIN_ROW_HEIGHT : ROW_HEIGHT));
       *natural = (int) (frame + rows * ROW_HEIGHT);
     }
 }
