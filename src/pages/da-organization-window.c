@@ -14,57 +14,9 @@
 #include "da-format.h"
 #include "da-organization-member-picker.h"
 #include "da-organization-roles.h"
-#include "da-organization-window.h"
+#include "da-organization-window-private.h"
 #include "da-state-view.h"
 
-struct _DaOrganizationWindow
-{
-  AdwWindow             parent_instance;
-
-  /* Owned */
-  DaContext            *context;
-  DaOrganization       *organization;
-  GCancellable         *cancellable;          /* everything; cancelled in dispose */
-  GCancellable         *members_cancellable;  /* the members load under way */
-  DaPager              *members_pager;        /* the members load under way, or NULL */
-  GCancellable         *groups_cancellable;   /* the groups load under way */
-  gboolean              groups_loading;
-  guint                 busy_count;
-  gboolean              changing;             /* a change of members or groups is under way */
-  gboolean              gone;
-  DaOrgRoles           *roles;
-
-  GListStore           *empty_members;
-  GtkCustomFilter      *members_filter;
-  GtkFilterListModel   *members_filter_model;
-  GtkSortListModel     *members_sort_model;
-  GtkMultiSelection    *members_selection;
-  char                 *members_search_text;  /* case-folded, NULL when empty */
-  gboolean              members_loaded;
-
-  GPtrArray            *available_groups;     /* group names that can be linked */
-  GtkStringList        *available_names;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkSpinner           *busy_spinner;
-  AdwViewStack         *view_stack;
-  GtkSearchEntry       *members_search;
-  GtkMenuButton        *change_role_button;
-  GtkWidget            *members_error_box;
-  GtkLabel             *members_error_label;
-  DaStateView          *members_state;
-  GtkStack             *members_stack;
-  GtkColumnView        *members_view;
-  GtkLabel             *members_summary;
-  DaStateView          *groups_state;
-  GtkWidget            *groups_error_box;
-  GtkLabel             *groups_error_label;
-  GtkListBox           *groups_list;
-  AdwComboRow          *link_group_row;
-  AdwComboRow          *link_role_row;
-};
 
 G_DEFINE_FINAL_TYPE (DaOrganizationWindow, da_organization_window, ADW_TYPE_WINDOW)
 
@@ -84,32 +36,29 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void load_members (DaOrganizationWindow *self);
-static void load_groups  (DaOrganizationWindow *self);
-
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static DaClient *
-get_client (DaOrganizationWindow *self)
+DaClient *
+_da_org_window_get_client (DaOrganizationWindow *self)
 {
   return da_context_get_client (self->context);
 }
 
-static const char *
-org_id (DaOrganizationWindow *self)
+const char *
+_da_org_window_org_id (DaOrganizationWindow *self)
 {
   return da_organization_get_org_id (self->organization);
 }
 
-static const char *
-org_name (DaOrganizationWindow *self)
+const char *
+_da_org_window_org_name (DaOrganizationWindow *self)
 {
   return da_organization_get_org_name (self->organization);
 }
 
-static void
-show_toast (DaOrganizationWindow *self,
-            const char           *title)
+void
+_da_org_window_show_toast (DaOrganizationWindow *self,
+                           const char           *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -126,8 +75,22 @@ show_message (GtkWidget  *box,
 }
 
 static void
-busy_changed (DaOrganizationWindow *self,
-              int                   delta)
+show_members_error (DaOrganizationWindow *self,
+                    const char           *message)
+{
+  show_message (self->members_error_box, self->members_error_label, message);
+}
+
+void
+_da_org_window_show_groups_error (DaOrganizationWindow *self,
+                                  const char           *message)
+{
+  show_message (self->groups_error_box, self->groups_error_label, message);
+}
+
+void
+_da_org_window_busy_changed (DaOrganizationWindow *self,
+                             int                   delta)
 {
   g_assert (delta > 0 || self->busy_count > 0);
 
@@ -137,8 +100,8 @@ busy_changed (DaOrganizationWindow *self,
 }
 
 /* The organization was deleted elsewhere: the caller says so and refreshes its list. */
-static void
-organization_gone (DaOrganizationWindow *self)
+void
+_da_org_window_organization_gone (DaOrganizationWindow *self)
 {
   if (self->gone)
     return;
@@ -149,9 +112,9 @@ organization_gone (DaOrganizationWindow *self)
 }
 
 /* Errors every request shares: TRUE when handled (nothing more to show). */
-static gboolean
-handle_common_error (DaOrganizationWindow *self,
-                     const GError         *error)
+gboolean
+_da_org_window_handle_common_error (DaOrganizationWindow *self,
+                                    const GError         *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return TRUE;
@@ -326,6 +289,10 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
   gtk_list_item_set_child (item, label);
 }
 
@@ -423,9 +390,10 @@ rebuild_role_menu (DaOrganizationWindow *self)
   for (guint i = 0; i < da_org_roles_get_n (self->roles); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (da_org_roles_get_name (self->roles, i), NULL);
+      const char *role_id = da_org_roles_get_id (self->roles, i);
 
       g_menu_item_set_action_and_target_value (item, "members.set-role",
-                                               g_variant_new_string (da_org_roles_get_id (self->roles, i)));
+                                               g_variant_new_string (role_id));
       g_menu_append_item (menu, item);
     }
 
@@ -452,21 +420,21 @@ members_loaded_cb (GObject      *object,
     return;
 
   g_clear_object (&self->members_pager);
-  busy_changed (self, -1);
+  _da_org_window_busy_changed (self, -1);
 
   if (error != NULL)
     {
-      if (handle_common_error (self, error))
+      if (_da_org_window_handle_common_error (self, error))
         return;
       if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
         {
-          organization_gone (self);
+          _da_org_window_organization_gone (self);
           return;
         }
       if (!self->members_loaded)
         da_state_view_show_error (self->members_state, error);
       else
-        show_message (self->members_error_box, self->members_error_label, error->message);
+        show_members_error (self, error->message);
       return;
     }
 
@@ -509,7 +477,7 @@ roles_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  busy_changed (self, -1);
+  _da_org_window_busy_changed (self, -1);
 
   /* Without an answer the documented roles stand in. */
   if (roles != NULL)
@@ -524,14 +492,14 @@ roles_cb (GObject      *object,
     gtk_filter_changed (GTK_FILTER (self->members_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-static void
-load_members (DaOrganizationWindow *self)
+void
+_da_org_window_load_members (DaOrganizationWindow *self)
 {
   if (self->members_pager != NULL)
     {
       /* Replaced: the cancelled load does not come back to count itself out. */
       g_cancellable_cancel (self->members_cancellable);
-      busy_changed (self, -1);
+      _da_org_window_busy_changed (self, -1);
     }
   g_clear_object (&self->members_cancellable);
   g_clear_object (&self->members_pager);
@@ -540,12 +508,13 @@ load_members (DaOrganizationWindow *self)
   g_signal_connect_object (self->cancellable, "cancelled",
                            G_CALLBACK (g_cancellable_cancel), self->members_cancellable,
                            G_CONNECT_SWAPPED);
-  busy_changed (self, 1);
+  _da_org_window_busy_changed (self, 1);
 
   if (!self->members_loaded)
     da_state_view_show_loading (self->members_state);
 
-  self->members_pager = da_client_list_organization_members (get_client (self), org_id (self));
+  self->members_pager = da_client_list_organization_members (_da_org_window_get_client (self),
+                                                             _da_org_window_org_id (self));
   da_pager_load_all_async (self->members_pager, self->members_cancellable, members_loaded_cb,
                            g_object_ref (self));
 }
@@ -553,58 +522,58 @@ load_members (DaOrganizationWindow *self)
 static void
 on_members_retry_cb (DaOrganizationWindow *self)
 {
-  load_members (self);
+  _da_org_window_load_members (self);
 }
 
 /* ---- members: changes ------------------------------------------------------------------- */
 
-static void
-set_changing (DaOrganizationWindow *self,
-              gboolean              changing)
+void
+_da_org_window_set_changing (DaOrganizationWindow *self,
+                             gboolean              changing)
 {
   self->changing = changing;
-  busy_changed (self, changing ? 1 : -1);
+  _da_org_window_busy_changed (self, changing ? 1 : -1);
   update_member_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link", !changing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.unlink", !changing);
 }
 
 /* After a change that succeeded: say so, check it against the server, and tell the caller. */
-static void
-changed (DaOrganizationWindow *self,
-         const char           *message,
-         gboolean              members,
-         gboolean              groups)
+void
+_da_org_window_changed (DaOrganizationWindow *self,
+                        const char           *message,
+                        gboolean              members,
+                        gboolean              groups)
 {
-  show_toast (self, message);
+  _da_org_window_show_toast (self, message);
   if (members)
-    load_members (self);
+    _da_org_window_load_members (self);
   if (groups)
-    load_groups (self);
+    _da_org_window_load_groups (self);
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
 /* A change failed: in the server's words. A 404 may mean the organization is gone: the reload
  * finds out. */
-static void
-change_failed (DaOrganizationWindow *self,
-               const GError         *error,
-               gboolean              groups)
+void
+_da_org_window_change_failed (DaOrganizationWindow *self,
+                              const GError         *error,
+                              gboolean              groups)
 {
-  if (handle_common_error (self, error))
+  if (_da_org_window_handle_common_error (self, error))
     return;
 
   if (groups)
-    show_message (self->groups_error_box, self->groups_error_label, error->message);
+    _da_org_window_show_groups_error (self, error->message);
   else
-    show_message (self->members_error_box, self->members_error_label, error->message);
+    show_members_error (self, error->message);
 
   if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
     {
       if (groups)
-        load_groups (self);
+        _da_org_window_load_groups (self);
       else
-        load_members (self);
+        _da_org_window_load_members (self);
     }
 }
 
@@ -639,18 +608,18 @@ set_role_cb (GObject      *object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_changing (self, FALSE);
+  _da_org_window_set_changing (self, FALSE);
 
   if (error != NULL)
     {
-      change_failed (self, error, FALSE);
+      _da_org_window_change_failed (self, error, FALSE);
       return;
     }
 
   /* Translators: %u members got the role %s, e.g. "2 members are now Admin" */
   message = g_strdup_printf (ngettext ("%u member is now %s", "%u members are now %s", change->n),
                              change->n, change->role_name);
-  changed (self, message, TRUE, FALSE);
+  _da_org_window_changed (self, message, TRUE, FALSE);
 }
 
 static void
@@ -662,20 +631,22 @@ set_role_action (GtkWidget  *widget,
   const char *role_id = g_variant_get_string (parameter, NULL);
   g_auto(GStrv) user_ids = dup_selected_user_ids (self);
   RoleChange *change;
+  guint position;
 
   if (self->changing || user_ids[0] == NULL)
     return;
 
   change = g_new0 (RoleChange, 1);
   change->self = g_object_ref (self);
+  position = da_org_roles_find (self->roles, role_id);
   change->role_name = da_org_role_display_name (self->context, role_id,
-                                                da_org_roles_get_name (self->roles,
-                                                                       da_org_roles_find (self->roles, role_id)));
+                                                da_org_roles_get_name (self->roles, position));
   change->n = g_strv_length (user_ids);
 
-  show_message (self->members_error_box, self->members_error_label, NULL);
-  set_changing (self, TRUE);
-  da_client_update_organization_member_roles_async (get_client (self), org_id (self),
+  show_members_error (self, NULL);
+  _da_org_window_set_changing (self, TRUE);
+  da_client_update_organization_member_roles_async (_da_org_window_get_client (self),
+                                                    _da_org_window_org_id (self),
                                                     (const char * const *) user_ids, role_id,
                                                     self->cancellable, set_role_cb, change);
 }
@@ -714,13 +685,13 @@ remove_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      set_changing (self, FALSE);
-      change_failed (self, error, FALSE);
+      _da_org_window_set_changing (self, FALSE);
+      _da_org_window_change_failed (self, error, FALSE);
       /* Those removed before the failure are gone: the list shows it. */
       if (removal->next > 0 && !self->gone &&
           !g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
         {
-          load_members (self);
+          _da_org_window_load_members (self);
           g_signal_emit (self, signals [CHANGED], 0);
         }
       return;
@@ -733,12 +704,12 @@ remove_cb (GObject      *object,
       return;
     }
 
-  set_changing (self, FALSE);
+  _da_org_window_set_changing (self, FALSE);
   {
     g_autofree char *message = g_strdup_printf (ngettext ("Removed %u member",
                                                           "Removed %u members", removal->next),
                                                 removal->next);
-    changed (self, message, TRUE, FALSE);
+    _da_org_window_changed (self, message, TRUE, FALSE);
   }
 }
 
@@ -747,7 +718,8 @@ remove_next (Removal *removal)
 {
   DaOrganizationWindow *self = removal->self;
 
-  da_client_remove_organization_member_async (get_client (self), org_id (self),
+  da_client_remove_organization_member_async (_da_org_window_get_client (self),
+                                              _da_org_window_org_id (self),
                                               removal->user_ids[removal->next],
                                               self->cancellable, remove_cb, removal);
 }
@@ -762,8 +734,8 @@ confirm_remove_cb (GObject      *object,
   if (!da_confirm_destructive_finish (result) || removal->self->changing)
     return;
 
-  show_message (removal->self->members_error_box, removal->self->members_error_label, NULL);
-  set_changing (removal->self, TRUE);
+  show_members_error (removal->self, NULL);
+  _da_org_window_set_changing (removal->self, TRUE);
   remove_next (g_steal_pointer (&removal));
 }
 
@@ -789,13 +761,13 @@ remove_action (GtkWidget  *widget,
       heading = g_strdup_printf (_("Remove %s from %s?"),
                                  membership != NULL ? membership_display_name (membership)
                                                     : user_ids[0],
-                                 org_name (self));
+                                 _da_org_window_org_name (self));
     }
   else
     /* Translators: %u members, %s an organization's name */
     heading = g_strdup_printf (ngettext ("Remove %u member from %s?",
                                          "Remove %u members from %s?", n),
-                               n, org_name (self));
+                               n, _da_org_window_org_name (self));
 
   removal = g_new0 (Removal, 1);
   removal->self = g_object_ref (self);
@@ -818,15 +790,15 @@ on_picker_added_cb (DaOrganizationWindow *self,
 
   /* Translators: %u members were added to the organization %s */
   message = g_strdup_printf (ngettext ("Added %u member to %s", "Added %u members to %s", n),
-                             n, org_name (self));
-  changed (self, message, TRUE, FALSE);
+                             n, _da_org_window_org_name (self));
+  _da_org_window_changed (self, message, TRUE, FALSE);
 }
 
 static void
 on_picker_not_found_cb (DaOrganizationWindow *self)
 {
   /* The organization may be gone: the reload finds out. */
-  load_members (self);
+  _da_org_window_load_members (self);
 }
 
 static void
@@ -870,394 +842,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->members_search));
 }
 
-/* ---- groups ----------------------------------------------------------------------------- */
-
-static char *
-group_role_text (DaOrganizationWindow *self,
-                 const char           *role)
-{
-  return da_org_role_display_name (NULL, role, NULL);
-}
-
-static GtkWidget *
-create_group_row (DaOrganizationWindow *self,
-                  DaOrgGroup           *group)
-{
-  const char *name = da_org_group_get_group_name (group);
-  g_autofree char *role = group_role_text (self, da_org_group_get_role (group));
-  g_autofree char *tooltip = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
-
-  button = gtk_button_new_with_mnemonic (_("_Unlink"));
-  gtk_widget_set_name (button, "unlink-group-button");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  /* Translators: %s is an IdP group's name */
-  tooltip = g_strdup_printf (_("Unlink “%s”"), name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "groups.unlink");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (name));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
-}
-
-static void
-show_groups (DaOrganizationWindow *self,
-             GListModel           *linked,
-             GPtrArray            *enterprise_groups)
-{
-  g_autoptr(GHashTable) linked_names = g_hash_table_new (g_str_hash, g_str_equal);
-  GtkWidget *child;
-  guint n = g_list_model_get_n_items (linked);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
-    gtk_list_box_remove (self->groups_list, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DaOrgGroup) group = g_list_model_get_item (linked, i);
-
-      g_hash_table_add (linked_names, (gpointer) da_org_group_get_group_name (group));
-      gtk_list_box_append (self->groups_list, create_group_row (self, group));
-    }
-
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("No groups are linked to this organization"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->groups_list, row);
-    }
-
-  /* What can be linked: the enterprise's groups not linked yet. */
-  g_ptr_array_set_size (self->available_groups, 0);
-  for (guint i = 0; i < enterprise_groups->len; i++)
-    {
-      const char *name = da_idp_group_get_group_name (g_ptr_array_index (enterprise_groups, i));
-
-      if (!g_hash_table_contains (linked_names, name))
-        g_ptr_array_add (self->available_groups, g_strdup (name));
-    }
-
-  gtk_string_list_splice (self->available_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->available_names)),
-                          (const char * const *) self->available_groups->pdata);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->link_group_row), self->available_groups->len > 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->link_group_row),
-                               self->available_groups->len == 0
-                               ? _("Every group of the enterprise is linked already")
-                               : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link",
-                                 self->available_groups->len > 0 && !self->changing);
-
-  da_state_view_show_content (self->groups_state);
-}
-
-typedef struct
-{
-  DaOrganizationWindow *self;
-  GPtrArray            *enterprise_groups;  /* DaIdpGroup */
-  GCancellable         *cancellable;
-} GroupsLoad;
-
-static void
-groups_load_free (GroupsLoad *load)
-{
-  g_object_unref (load->self);
-  g_clear_pointer (&load->enterprise_groups, g_ptr_array_unref);
-  g_object_unref (load->cancellable);
-  g_free (load);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GroupsLoad, groups_load_free)
-
-static void
-groups_failed (DaOrganizationWindow *self,
-               const GError         *error)
-{
-  if (handle_common_error (self, error))
-    return;
-
-  if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_REQUEST))
-    {
-      /* "IdP groups are not enabled for this enterprise" */
-      da_state_view_show_empty (self->groups_state);
-      return;
-    }
-
-  da_state_view_show_error (self->groups_state, error);
-}
-
-static void
-org_groups_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GroupsLoad) load = user_data;
-  DaOrganizationWindow *self = load->self;
-  g_autoptr(GError) error = NULL;
-
-  if (!da_pager_load_all_finish (DA_PAGER (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (load->cancellable != self->groups_cancellable)
-    return;
-
-  self->groups_loading = FALSE;
-  busy_changed (self, -1);
-
-  if (error != NULL)
-    {
-      if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
-        organization_gone (self);
-      else
-        groups_failed (self, error);
-      return;
-    }
-
-  show_groups (self, da_pager_get_model (DA_PAGER (object)), load->enterprise_groups);
-}
-
-static void
-enterprise_groups_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GroupsLoad) load = user_data;
-  DaOrganizationWindow *self = load->self;
-  GListModel *model = da_pager_get_model (DA_PAGER (object));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaPager) pager = NULL;
-  GCancellable *cancellable;
-  guint n;
-
-  if (!da_pager_load_all_finish (DA_PAGER (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (load->cancellable != self->groups_cancellable)
-    return;
-
-  if (error != NULL)
-    {
-      self->groups_loading = FALSE;
-      busy_changed (self, -1);
-      groups_failed (self, error);
-      return;
-    }
-
-  /* No group at all: the enterprise does not use them. */
-  n = g_list_model_get_n_items (model);
-  if (n == 0)
-    {
-      self->groups_loading = FALSE;
-      busy_changed (self, -1);
-      da_state_view_show_empty (self->groups_state);
-      return;
-    }
-
-  load->enterprise_groups = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (load->enterprise_groups, g_list_model_get_item (model, i));
-
-  pager = da_client_list_organization_groups (get_client (self), org_id (self));
-  cancellable = load->cancellable;
-  da_pager_load_all_async (pager, cancellable, org_groups_cb, g_steal_pointer (&load));
-}
-
-static void
-load_groups (DaOrganizationWindow *self)
-{
-  g_autoptr(DaPager) pager = NULL;
-  GroupsLoad *load;
-
-  if (self->groups_loading)
-    {
-      /* Replaced: the cancelled load does not come back to count itself out. */
-      g_cancellable_cancel (self->groups_cancellable);
-      busy_changed (self, -1);
-    }
-  g_clear_object (&self->groups_cancellable);
-  self->groups_loading = TRUE;
-  self->groups_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled",
-                           G_CALLBACK (g_cancellable_cancel), self->groups_cancellable,
-                           G_CONNECT_SWAPPED);
-  busy_changed (self, 1);
-
-  if (da_state_view_get_state (self->groups_state) != DA_STATE_VIEW_CONTENT)
-    da_state_view_show_loading (self->groups_state);
-
-  load = g_new0 (GroupsLoad, 1);
-  load->self = g_object_ref (self);
-  load->cancellable = g_object_ref (self->groups_cancellable);
-
-  pager = da_client_list_groups (get_client (self));
-  da_pager_load_all_async (pager, load->cancellable, enterprise_groups_cb, load);
-}
-
-static void
-on_groups_retry_cb (DaOrganizationWindow *self)
-{
-  load_groups (self);
-}
-
-typedef struct
-{
-  DaOrganizationWindow *self;
-  char                 *group_name;
-  char                 *role_text;
-} GroupChange;
-
-static void
-group_change_free (GroupChange *change)
-{
-  g_object_unref (change->self);
-  g_free (change->group_name);
-  g_free (change->role_text);
-  g_free (change);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GroupChange, group_change_free)
-
-static void
-link_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GroupChange) change = user_data;
-  DaOrganizationWindow *self = change->self;
-  g_autoptr(DaOrgGroup) group = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  group = da_client_link_organization_group_finish (DA_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_changing (self, FALSE);
-
-  if (group == NULL)
-    {
-      change_failed (self, error, TRUE);
-      return;
-    }
-
-  /* Translators: the first %s is an IdP group's name, the second a role ("Admin") */
-  message = g_strdup_printf (_("Linked “%s” as %s"), change->group_name, change->role_text);
-  changed (self, message, FALSE, TRUE);
-}
-
-static void
-link_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DaOrganizationWindow *self = DA_ORGANIZATION_WINDOW (widget);
-  guint position = adw_combo_row_get_selected (self->link_group_row);
-  /* The documented roles of a group link. */
-  const char *role = adw_combo_row_get_selected (self->link_role_row) == 1 ? "admin" : "member";
-  GroupChange *change;
-
-  if (self->changing || position >= self->available_groups->len)
-    return;
-
-  change = g_new0 (GroupChange, 1);
-  change->self = g_object_ref (self);
-  change->group_name = g_strdup (g_ptr_array_index (self->available_groups, position));
-  change->role_text = group_role_text (self, role);
-
-  show_message (self->groups_error_box, self->groups_error_label, NULL);
-  set_changing (self, TRUE);
-  da_client_link_organization_group_async (get_client (self), org_id (self), change->group_name,
-                                           role, self->cancellable, link_cb, change);
-}
-
-static void
-unlink_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GroupChange) change = user_data;
-  DaOrganizationWindow *self = change->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!da_client_call_finish (DA_CLIENT (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_changing (self, FALSE);
-
-  if (error != NULL)
-    {
-      change_failed (self, error, TRUE);
-      return;
-    }
-
-  /* Translators: %s is an IdP group's name */
-  message = g_strdup_printf (_("Unlinked “%s”"), change->group_name);
-  changed (self, message, FALSE, TRUE);
-}
-
-static void
-confirm_unlink_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GroupChange) change = user_data;
-  DaOrganizationWindow *self = change->self;
-  const char *group_name;
-
-  if (!da_confirm_destructive_finish (result) || self->changing)
-    return;
-
-  group_name = change->group_name;
-  show_message (self->groups_error_box, self->groups_error_label, NULL);
-  set_changing (self, TRUE);
-  da_client_unlink_organization_group_async (get_client (self), org_id (self), group_name,
-                                             self->cancellable, unlink_cb,
-                                             g_steal_pointer (&change));
-}
-
-static void
-unlink_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  DaOrganizationWindow *self = DA_ORGANIZATION_WINDOW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GroupChange *change;
-
-  if (self->changing)
-    return;
-
-  change = g_new0 (GroupChange, 1);
-  change->self = g_object_ref (self);
-  change->group_name = g_strdup (name);
-
-  /* Translators: the first %s is an IdP group's name, the second an organization's */
-  heading = g_strdup_printf (_("Unlink “%s” from %s?"), name, org_name (self));
-  /* Translators: %s is an organization's name */
-  body = g_strdup_printf (_("Members of the group no longer belong to %s through it. The group "
-                            "can be linked again."), org_name (self));
-  da_confirm_destructive_async (GTK_WIDGET (self), heading, body, _("_Unlink"), NULL,
-                                self->cancellable, confirm_unlink_cb, change);
-}
-
 /* ---- GObject ---------------------------------------------------------------------------- */
+
+/* The view switcher takes the title's place when the window is wide: the name moves aside. */
+static void
+on_title_visible_cb (DaOrganizationWindow *self)
+{
+  if (self->org_name_label == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->org_name_label),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
 
 static void
 da_organization_window_constructed (GObject *object)
@@ -1266,16 +862,18 @@ da_organization_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (da_organization_window_parent_class)->constructed (object);
 
-  gtk_window_set_title (GTK_WINDOW (self), org_name (self));
-  adw_view_switcher_title_set_title (self->switcher_title, org_name (self));
+  gtk_window_set_title (GTK_WINDOW (self), _da_org_window_org_name (self));
+  adw_view_switcher_title_set_title (self->switcher_title, _da_org_window_org_name (self));
+  gtk_label_set_label (self->org_name_label, _da_org_window_org_name (self));
+  on_title_visible_cb (self);
 
   self->roles = da_org_roles_new (da_context_get_roles (self->context));
   rebuild_role_menu (self);
 
-  busy_changed (self, 1);
+  _da_org_window_busy_changed (self, 1);
   da_context_load_roles_async (self->context, self->cancellable, roles_cb, g_object_ref (self));
-  load_members (self);
-  load_groups (self);
+  _da_org_window_load_members (self);
+  _da_org_window_load_groups (self);
   update_member_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link", FALSE);
 }
@@ -1392,6 +990,7 @@ da_organization_window_class_init (DaOrganizationWindowClass *klass)
                                                RESOURCE_BASE_PATH "/da-organization-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, org_name_label);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, members_search);
@@ -1409,15 +1008,19 @@ da_organization_window_class_init (DaOrganizationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, link_group_row);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, link_role_row);
   gtk_widget_class_bind_template_callback (widget_class, on_members_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_members_retry_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_groups_retry_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_groups_retry_cb",
+                                                G_CALLBACK (_da_org_window_on_groups_retry_cb));
 
   gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "members.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "members.set-role", "s", set_role_action);
   gtk_widget_class_install_action (widget_class, "members.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "groups.link", NULL, link_action);
-  gtk_widget_class_install_action (widget_class, "groups.unlink", "s", unlink_action);
+  gtk_widget_class_install_action (widget_class, "groups.link", NULL,
+                                   _da_org_window_link_action);
+  gtk_widget_class_install_action (widget_class, "groups.unlink", "s",
+                                   _da_org_window_unlink_action);
 }
 
 static void

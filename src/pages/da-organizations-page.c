@@ -521,6 +521,15 @@ compare_usage (gconstpointer a,
 }
 
 static void
+set_cell_margins (GtkWidget *cell)
+{
+  gtk_widget_set_margin_top (cell, 8);
+  gtk_widget_set_margin_bottom (cell, 8);
+  gtk_widget_set_margin_start (cell, 6);
+  gtk_widget_set_margin_end (cell, 6);
+}
+
+static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
@@ -532,6 +541,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
+  set_cell_margins (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -601,7 +611,10 @@ setup_usage_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, da_usage_bar_new ());
+  GtkWidget *bar = da_usage_bar_new ();
+
+  set_cell_margins (bar);
+  gtk_list_item_set_child (item, bar);
 }
 
 static void
