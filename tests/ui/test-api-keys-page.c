@@ -204,8 +204,14 @@ test_list_pages (Fixture       *f,
   {
     g_autoptr(DaApiKey) first = g_list_model_get_item (rows_of (f->page), 0);
 
+    g_autofree char *exact = da_format_exact_time (da_api_key_get_created_at (first));
+    GtkWidget *label;
+
+    /* When it was created: relative, and exact in a tooltip. */
     created = da_format_relative_time (da_api_key_get_created_at (first), da_now ());
-    g_assert_true (da_test_has_label (f->page, created));
+    label = da_test_find_by_text (f->page, GTK_TYPE_LABEL, created);
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, exact);
     g_assert_true (da_test_has_label (f->page, da_api_key_get_org_name (first)));
   }
 

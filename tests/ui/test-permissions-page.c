@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "da-grant-dialog.h"
 #include "da-permissions-page.h"
 #include "da-state-view.h"
@@ -847,6 +849,101 @@ test_fits_narrow_window (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (f->window), "narrow");
 }
 
+/* A server that refuses every grant, naming a field as FastAPI does. */
+typedef struct
+{
+  guint       n_requests;
+  const char *field;
+} RefusingServer;
+
+static void
+refuse_grant_cb (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  RefusingServer *refusing = user_data;
+  g_autofree char *body = NULL;
+
+  refusing->n_requests++;
+  body = g_strdup_printf ("{\"detail\": [{\"loc\": [\"body\", 0, \"%s\"], "
+                          "\"msg\": \"Refused here\", \"type\": \"value_error\"}]}",
+                          refusing->field);
+  soup_server_message_set_status (message, 422, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
+}
+
+static void
+test_grant_refusal_names_field (void)
+{
+  RefusingServer refusing = { 0, "connection_id" };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupSession) session = da_test_session_new ();
+  g_autoptr(DaClient) client = NULL;
+  g_autoptr(DaContext) context = NULL;
+  g_autoptr(GListStore) connections = g_list_store_new (DA_TYPE_GIT_CONNECTION);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(DaGitConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base_url = NULL;
+  const char *json = "{\"connection_id\": \"conn-1\", \"name\": \"Example\", "
+                     "\"host\": \"github.com\", \"type\": \"github_app\", "
+                     "\"created_at\": \"2025-01-01T00:00:00Z\"}";
+  DaGrantDialog *dialog;
+  GtkWidget *connection_error;
+  GtkWidget *lines_error;
+
+  soup_server_add_handler (server, NULL, refuse_grant_cb, &refusing, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d/v2/enterprise", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  client = da_client_new (base_url, session, &error);
+  g_assert_no_error (error);
+  da_client_set_api_key (client, "apk_user_test");
+  context = da_context_new (client, NULL, FALSE);
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  connection = da_git_connection_new_from_json (json_node_get_object (json_parser_get_root (parser)),
+                                                &error);
+  g_assert_no_error (error);
+  g_list_store_append (connections, connection);
+
+  dialog = da_grant_dialog_new (context, "org-1", "Example Org", G_LIST_MODEL (connections));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  connection_error = dialog_widget (dialog, "grant-connection-error");
+  lines_error = dialog_widget (dialog, "grant-lines-error");
+  type_lines (dialog, "acme/api\n");
+
+  /* The connection named: said under the connection. */
+  da_test_click (dialog_widget (dialog, "grant-send-button"));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_visible (connection_error));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (connection_error)), "Refused here"));
+  g_assert_false (gtk_widget_get_visible (lines_error));
+  g_assert_false (gtk_widget_is_drawable (dialog_widget (dialog, "grant-message-label")));
+
+  /* A path named: said under the lines. */
+  refusing.field = "repo_path";
+  da_test_click (dialog_widget (dialog, "grant-send-button"));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_visible (lines_error));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (lines_error)), "Refused here"));
+  g_assert_false (gtk_widget_get_visible (connection_error));
+  g_assert_cmpuint (refusing.n_requests, ==, 2);
+  /* Typing again clears what the server said about the text before. */
+  type_lines (dialog, "acme/api-v2\n");
+  g_assert_false (gtk_widget_get_visible (lines_error));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  DA_TEST_WAIT_UNTIL (dialog == NULL);
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +967,8 @@ main (int   argc,
   ADD ("forbidden", MEMBER_KEY, test_forbidden);
   ADD ("fits-narrow-window", NULL, test_fits_narrow_window);
   ADD ("server-error-then-retry", NULL, test_server_error_then_retry);
+
+  g_test_add_func ("/permissions-page/grant-refusal-names-field", test_grant_refusal_names_field);
 
   return g_test_run ();
 }
