@@ -774,10 +774,8 @@ remove_action (GtkWidget  *widget,
   removal->user_ids = g_steal_pointer (&user_ids);
 
   da_confirm_destructive_async (GTK_WIDGET (self), heading,
-                                ngettext ("They lose access to the organization but stay in the "
-                                          "enterprise, and can be added again.",
-                                          "They lose access to the organization but stay in the "
-                                          "enterprise, and can be added again.", n),
+                                _("They lose access to the organization but stay in the "
+                                  "enterprise, and can be added again."),
                                 _("_Remove"), NULL, self->cancellable, confirm_remove_cb,
                                 removal);
 }

@@ -408,7 +408,7 @@ label_shows (GtkWidget  *root,
 {
   GtkWidget *label = find_named (root, name);
 
-  return gtk_widget_get_visible (label) &&
+  return gtk_widget_is_visible (label) &&
          strstr (gtk_label_get_text (GTK_LABEL (label)), needle) != NULL;
 }
 
@@ -778,7 +778,7 @@ test_create_invalid_input (Fixture       *f,
 
     type_into (GTK_WIDGET (dialog), "organization-name-row", upper);
   }
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog),
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
                                                       "organization-name-error")));
   da_test_click (button);
   g_assert_true (label_shows (GTK_WIDGET (dialog), "organization-name-error", "already exists"));
@@ -791,9 +791,9 @@ test_create_invalid_input (Fixture       *f,
 
       type_into (GTK_WIDGET (dialog), "organization-limit-row", limits[i]);
       da_test_click (button);
-      g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog),
+      g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
                                                          "organization-limit-error")));
-      g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog),
+      g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
                                                           "organization-name-error")));
     }
   g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (dialog),
@@ -852,7 +852,7 @@ test_create_refused_by_server (Fixture       *f,
   type_into (GTK_WIDGET (dialog), "organization-name-row", "Early Bird");
   da_test_click (button);
   DA_TEST_WAIT_UNTIL (!da_organization_dialog_get_busy (dialog));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog),
+  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
                                                      "organization-dialog-error")));
   g_assert_null (api_find_org (f, NULL, "Early Bird"));
 
@@ -1508,11 +1508,114 @@ test_details_of_deleted_org (Fixture       *f,
 }
 
 static void
+test_link_group_failure_keeps_choice (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(DaOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group_name = NULL;
+  DaOrganizationWindow *window;
+  AdwComboRow *group_row;
+  AdwComboRow *role_row;
+  DaStateView *groups_state;
+  guint admin;
+
+  show_loaded_page (f);
+  org = api_org_at (f, 1);
+  window = open_details (f, org);
+  da_organization_window_show_view (window, "groups");
+  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
+                                                                     "groups-list"),
+                                                         DA_TYPE_STATE_VIEW));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (groups_state) == DA_STATE_VIEW_CONTENT);
+
+  group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-group-row"));
+  role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-role-row"));
+  admin = find_string (adw_combo_row_get_model (role_row), "Admin");
+  adw_combo_row_set_selected (role_row, admin);
+  group_name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (group_row)),
+                                                     adw_combo_row_get_selected (group_row)));
+
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "POST /organizations/*/groups 500",
+                                              &error), >, 0);
+  g_assert_no_error (error);
+  da_test_click (find_named (GTK_WIDGET (window), "link-group-button"));
+  DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (window));
+
+  /* Said inline; the choice stays and nothing was linked. */
+  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (window), "groups-error")));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, admin);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (group_row)),
+                                               adw_combo_row_get_selected (group_row)),
+                   ==, group_name);
+  g_assert_null (api_find_org_group (f, da_organization_get_org_id (org), group_name));
+  da_test_screenshot (GTK_WIDGET (window), "details-groups-error");
+
+  /* Once the server is back, the same click links it. */
+  da_mock_server_clear_faults (f->server);
+  da_test_click (find_named (GTK_WIDGET (window), "link-group-button"));
+  DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (window) &&
+                      !gtk_widget_is_visible (find_named (GTK_WIDGET (window), "groups-error")));
+  {
+    g_autoptr(DaOrgGroup) linked = api_find_org_group (f, da_organization_get_org_id (org),
+                                                       group_name);
+
+    g_assert_nonnull (linked);
+    g_assert_cmpstr (da_org_group_get_role (linked), ==, "admin");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_org_deleted_while_adding (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(DaOrganization) org = NULL;
+  g_autoptr(DaMember) outsider = NULL;
+  DaOrganizationWindow *window;
+  DaOrganizationMemberPicker *picker;
+  GtkWidget *check = NULL;
+
+  show_loaded_page (f);
+  org = api_org_at (f, 2);
+  outsider = api_member_outside (f, da_organization_get_org_id (org));
+  window = open_details (f, org);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  da_test_click (find_named (GTK_WIDGET (window), "add-members-button"));
+  picker = DA_ORGANIZATION_MEMBER_PICKER (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_MEMBER_PICKER,
+                                                                     NULL));
+  DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
+  da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
+                da_member_get_email (outsider));
+  DA_TEST_WAIT_UNTIL ((check = find_picker_check (picker, da_member_get_email (outsider))) != NULL);
+  da_test_click (check);
+
+  /* Another admin deletes the organization meanwhile. */
+  api_delete_org (f, da_organization_get_org_id (org));
+  da_test_click (find_named (GTK_WIDGET (picker), "picker-add-button"));
+
+  /* The windows close, and the page says the organization is gone and drops it. */
+  DA_TEST_WAIT_UNTIL (window == NULL);
+  g_assert_true (has_toast (f, "no longer exists"));
+  DA_TEST_WAIT_UNTIL (!page_lists (f, da_organization_get_org_name (org)));
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
+  int minimum = 0;
+
   show_page (f, 360);
   DA_TEST_WAIT_UNTIL (state_of (f) == DA_STATE_VIEW_CONTENT);
+
+  /* The page fits a phone's width (the window's content is 360 wide when folded). */
+  gtk_widget_measure (f->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
   da_test_screenshot (GTK_WIDGET (f->window), "narrow");
 }
 
@@ -1548,7 +1651,9 @@ main (int   argc,
   ADD ("change-member-role", test_change_member_role, admin_setup);
   ADD ("remove-member", test_remove_member, admin_setup);
   ADD ("link-and-unlink-group", test_link_and_unlink_group, admin_setup);
+  ADD ("link-group-failure-keeps-choice", test_link_group_failure_keeps_choice, admin_setup);
   ADD ("groups-not-used", test_groups_not_used, no_groups_setup);
+  ADD ("org-deleted-while-adding", test_org_deleted_while_adding, admin_setup);
   ADD ("details-of-deleted-org", test_details_of_deleted_org, admin_setup);
   ADD ("narrow", test_narrow, admin_setup);
 
