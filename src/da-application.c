@@ -66,10 +66,13 @@ static void
 set_state (DaApplication *self,
            DaAppState     state)
 {
+  g_autofree char *name = NULL;
+
   if (self->state == state)
     return;
 
-  g_debug ("Sign-in state: %s", g_enum_to_string (DA_TYPE_APP_STATE, state));
+  name = g_enum_to_string (DA_TYPE_APP_STATE, state);
+  g_debug ("Sign-in state: %s", name);
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
 }
