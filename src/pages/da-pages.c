@@ -14,6 +14,7 @@
 #include "da-organizations-page.h"
 #include "da-overview-page.h"
 #include "da-permissions-page.h"
+#include "da-sessions-page.h"
 
 /* The one table of pages: a page is added to the window with one line here (and its include
  * above). The order is the sidebar's. Page IDs others link to: "overview", "members",
@@ -24,6 +25,7 @@ static const DaPageEntry pages[] = {
   { "permissions", da_permissions_page_get_type },
   { "api-keys", da_api_keys_page_get_type },
   { "audit-log", da_audit_log_page_get_type },
+  { "sessions", da_sessions_page_get_type },
   { "consumption", da_consumption_page_get_type },
 };
 
