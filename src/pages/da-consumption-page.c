@@ -321,7 +321,7 @@ day_labels (const char  *key,
   *detail = g_date_time_format (date, _("%A, %B %-d, %Y"));
 }
 
-/* "June 5 – July 4, 2025": the cycle's first and last billing day */
+/* "Jun 5 – Jul 4, 2025": the cycle's first and last billing day */
 static char *
 format_cycle_range (DaBillingCycle *cycle)
 {
@@ -334,14 +334,14 @@ format_cycle_range (DaBillingCycle *cycle)
     return g_strdup (_("Unknown cycle"));
 
   /* Translators: the first day of a billing cycle's range, see strftime(3) */
-  first = format_utc (billing_day_start (start), _("%B %-d"));
+  first = format_utc (billing_day_start (start), _("%b %-d"));
   if (end == DA_TIME_UNSET)
     /* Translators: a billing cycle with no end date; %s is its first day */
     return g_strdup_printf (_("Since %s"), first);
 
   /* Translators: the last day of a billing cycle's range, see strftime(3) */
-  last = format_utc (billing_day_start (end - 1), _("%B %-d, %Y"));
-  /* Translators: a billing cycle, e.g. "June 5 – July 4, 2025" */
+  last = format_utc (billing_day_start (end - 1), _("%b %-d, %Y"));
+  /* Translators: a billing cycle, e.g. "Jun 5 – Jul 4, 2025" */
   return g_strdup_printf (_("%s – %s"), first, last);
 }
 
@@ -1740,6 +1740,48 @@ da_consumption_page_class_init (DaConsumptionPageClass *klass)
 }
 
 static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (choice));
+}
+
+/* A drop-down whose button shortens a long choice in a narrow window; its list shows it all. */
+static void
+set_up_dropdown (GtkDropDown *dropdown)
+{
+  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb),
+                        GINT_TO_POINTER (ellipsize));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), NULL);
+      if (ellipsize)
+        gtk_drop_down_set_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (dropdown, factory);
+    }
+}
+
+static void
 set_up_chart (DaChart    *chart,
               const char *category_title,
               const char *empty_text)
@@ -1822,6 +1864,24 @@ da_consumption_page_init (DaConsumptionPage *self)
   gtk_box_append (GTK_BOX (compare_box), compare_label);
   gtk_box_append (GTK_BOX (compare_box), GTK_WIDGET (self->compare_dropdown));
   da_consumption_section_add_control (self->daily_section, compare_box);
+
+  set_up_dropdown (self->cycle_dropdown);
+  set_up_dropdown (self->compare_dropdown);
+
+  /* The figures are not a selection, nor links: the focus passes them by. */
+  {
+    DaFigure *figures[] = {
+      self->total_figure, self->projection_figure, self->sessions_figure, self->prs_figure,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      {
+        GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (figures[i]));
+
+        if (GTK_IS_FLOW_BOX_CHILD (child))
+          gtk_widget_set_focusable (child, FALSE);
+      }
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);

@@ -106,6 +106,48 @@ da_chart_ticks_compute (double        lo,
   g_assert_not_reached ();
 }
 
+void
+da_chart_ticks_compute_aligned (double        hi,
+                                guint         n_ticks,
+                                DaChartTicks *ticks)
+{
+  static const double mantissas[] = { 1, 2, 2.5, 5 };
+  guint intervals;
+  double raw;
+  int exponent;
+
+  g_return_if_fail (ticks != NULL);
+
+  hi = clamp_value (hi);
+  if (!(hi > 0))
+    hi = 1;
+  intervals = MAX (n_ticks, 2) - 1;
+  raw = hi / intervals;
+  exponent = (int) floor (log10 (raw));
+
+  /* the smallest nice step that reaches hi in that many intervals */
+  for (int e = exponent; e <= exponent + 1; e++)
+    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+      {
+        double step = scaled (mantissas[m], e, 1);
+
+        if (step * intervals < hi * (1 - EPSILON) && e < exponent + 1)
+          continue;
+
+        ticks->mantissa = mantissas[m];
+        ticks->exponent = e;
+        ticks->step = step;
+        ticks->first = 0;
+        ticks->n_ticks = intervals + 1;
+        ticks->min = 0;
+        ticks->max = scaled (mantissas[m], e, intervals);
+        ticks->decimals = (guint) (MAX (0, -e) + (mantissas[m] == 2.5 && e <= 0 ? 1 : 0));
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
 double
 da_chart_ticks_value (const DaChartTicks *ticks,
                       guint               i)

@@ -46,6 +46,11 @@ void     da_chart_ticks_compute     (double              lo,
                                      double              hi,
                                      guint               max_ticks,
                                      DaChartTicks       *ticks);
+/* Ticks from 0 to at least @hi in exactly @n_ticks (at least 2) steps of a nice size, for a
+ * second axis whose ticks line up with the first one's grid. */
+void     da_chart_ticks_compute_aligned (double          hi,
+                                         guint           n_ticks,
+                                         DaChartTicks   *ticks);
 /* The value of tick @i (0 … n_ticks - 1), computed from integers so that 0.1 × 3 is 0.3. */
 double   da_chart_ticks_value       (const DaChartTicks *ticks,
                                      guint               i);

@@ -596,7 +596,8 @@ ensure_layout (DaChart *self,
 
       if (layout->line_axis)
         {
-          da_chart_ticks_compute (0, lines_max, layout->ticks.n_ticks, &layout->line_ticks);
+          /* as many ticks as the bars' axis: its grid lines serve both */
+          da_chart_ticks_compute_aligned (lines_max, layout->ticks.n_ticks, &layout->line_ticks);
           right += tick_labels_width (self, &layout->line_ticks) + LABEL_GAP;
         }
 

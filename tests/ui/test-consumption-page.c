@@ -96,6 +96,8 @@ show_page (Fixture *f,
   f->window = da_test_window_new (f->page, width, height);
   DA_TEST_WAIT_UNTIL (state_of (f) != DA_STATE_VIEW_LOADING &&
                       !da_page_get_busy (DA_PAGE (f->page)));
+  /* and laid out, as a person sees it */
+  da_test_spin (100);
 }
 
 static void
@@ -365,6 +367,18 @@ test_totals_match_api (Fixture       *f,
   }
 
   da_test_screenshot (GTK_WIDGET (f->window), "page");
+
+  /* and the rest of the page, scrolled down */
+  {
+    GtkWidget *scrolled = da_test_find_widget (f->page, GTK_TYPE_SCROLLED_WINDOW, NULL);
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (scrolled);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    da_test_spin (100);
+    da_test_screenshot (GTK_WIDGET (f->window), "page-end");
+  }
 }
 
 static void
@@ -925,6 +939,22 @@ test_narrow (Fixture       *f,
 {
   show_page (f, 360, 900);
   g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_CONTENT);
+
+  /* A phone's width is enough, with everything loaded and every table shown. */
+  {
+    const char *names[] = { "daily-section", "organizations-section", "history-section" };
+    int minimum;
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      da_consumption_section_set_show_table (section (f, names[i]), TRUE);
+    da_test_click (da_test_find_widget (f->page, GTK_TYPE_CHECK_BUTTON, "stack-check"));
+    wait_idle (f);
+    gtk_widget_measure (f->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("minimum width %d", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      da_consumption_section_set_show_table (section (f, names[i]), FALSE);
+  }
   da_test_screenshot (GTK_WIDGET (f->window), "narrow");
 }
 

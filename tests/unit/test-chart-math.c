@@ -154,6 +154,55 @@ test_ticks_many_ranges (void)
 }
 
 static void
+test_ticks_aligned (void)
+{
+  static const struct {
+    double hi;
+    guint  n_ticks;
+    double step;
+    double max;
+  } cases[] = {
+    { 600, 5, 200, 800 },    /* 150 a step is not nice: 200 */
+    { 593.1, 5, 200, 800 },
+    { 80, 5, 20, 80 },
+    { 81, 5, 25, 100 },
+    { 1, 3, 0.5, 1 },
+    { 0, 5, 0.25, 1 },       /* nothing: a unit axis */
+    { 9e5, 2, 1e6, 1e6 },
+    { 0.3, 4, 0.1, 0.3 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      DaChartTicks ticks;
+
+      g_test_message ("aligned ticks to %g in %u", cases[c].hi, cases[c].n_ticks);
+      da_chart_ticks_compute_aligned (cases[c].hi, cases[c].n_ticks, &ticks);
+      /* exactly as many ticks as the other axis: the grid lines are shared */
+      g_assert_cmpuint (ticks.n_ticks, ==, cases[c].n_ticks);
+      g_assert_cmpfloat (ticks.min, ==, 0);
+      g_assert_cmpfloat_with_epsilon (ticks.step, cases[c].step, 1e-12 * cases[c].step);
+      g_assert_cmpfloat_with_epsilon (ticks.max, cases[c].max, 1e-12 * cases[c].max);
+      g_assert_cmpfloat (ticks.max, >=, cases[c].hi);
+    }
+
+  /* Everywhere: the fewest nice steps that reach the top, never twice as much as needed
+   * plus a step. */
+  for (int e = -4; e <= 9; e++)
+    for (double m = 1; m < 10; m += 0.53)
+      for (guint n = 2; n <= 9; n++)
+        {
+          double hi = m * pow (10, e);
+          DaChartTicks ticks;
+
+          da_chart_ticks_compute_aligned (hi, n, &ticks);
+          g_assert_cmpuint (ticks.n_ticks, ==, n);
+          g_assert_cmpfloat (ticks.max, >=, hi * (1 - 1e-9));
+          g_assert_cmpfloat (ticks.max, <=, 2.5 * hi);
+        }
+}
+
+static void
 test_ticks_scale (void)
 {
   DaChartTicks ticks;
@@ -349,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/chart-math/ticks/table", test_ticks_table);
   g_test_add_func ("/chart-math/ticks/exact-values", test_ticks_exact_values);
   g_test_add_func ("/chart-math/ticks/many-ranges", test_ticks_many_ranges);
+  g_test_add_func ("/chart-math/ticks/aligned", test_ticks_aligned);
   g_test_add_func ("/chart-math/ticks/scale", test_ticks_scale);
   g_test_add_func ("/chart-math/stacking", test_stacking);
   g_test_add_func ("/chart-math/stack-hit-testing", test_stack_hit_testing);
