@@ -934,6 +934,68 @@ test_server_error_then_retry (Fixture       *f,
 }
 
 static void
+test_members_who_left (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* The top users are no longer members: their rows say their IDs, and the page is fine. */
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /members/* 404", &error), >, 0);
+  g_assert_no_error (error);
+
+  show_page (f, 1100, 900);
+  g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_CONTENT);
+  g_assert_null (da_page_get_error (DA_PAGE (f->page)));
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/members/*"), >, 0);
+
+  rows = da_test_find_all (da_test_find_widget (f->page, GTK_TYPE_LIST_BOX, "users-list"),
+                           ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), ==,
+                     g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "da-user-id"));
+}
+
+static void
+test_wrong_server_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Answers that are not what the API says are an error in place, with Retry: never a crash
+   * or a critical. */
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /consumption/daily malformed",
+                                              &error), >, 0);
+  g_assert_no_error (error);
+
+  f->window = da_test_window_new (f->page, 1000, 700);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_STATE_VIEW_ERROR);
+  g_assert_error (da_page_get_error (DA_PAGE (f->page)), DA_CLIENT_ERROR,
+                  DA_CLIENT_ERROR_INVALID_RESPONSE);
+  wait_idle (f);
+  g_assert_false (da_page_get_can_export (DA_PAGE (f->page)));
+
+  da_mock_server_clear_faults (f->server);
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /consumption/cycles truncate",
+                                              &error), >, 0);
+  da_test_click (da_test_find_by_text (f->page, GTK_TYPE_BUTTON, "Retry"));
+  wait_idle (f);
+  g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_ERROR);
+  g_assert_nonnull (da_page_get_error (DA_PAGE (f->page)));
+
+  /* Members of the wrong shape only lose their names. */
+  da_mock_server_clear_faults (f->server);
+  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /members/* wrong-types",
+                                              &error), >, 0);
+  da_test_click (da_test_find_by_text (f->page, GTK_TYPE_BUTTON, "Retry"));
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_STATE_VIEW_CONTENT);
+  wait_idle (f);
+  g_assert_null (da_page_get_error (DA_PAGE (f->page)));
+  g_assert_true (da_page_get_can_export (DA_PAGE (f->page)));
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
@@ -993,6 +1055,8 @@ main (int   argc,
   ADD ("history", test_history, NULL);
   ADD ("forbidden", test_forbidden, MEMBER_KEY);
   ADD ("server-error-then-retry", test_server_error_then_retry, NULL);
+  ADD ("members-who-left", test_members_who_left, NULL);
+  ADD ("wrong-server-data", test_wrong_server_data, NULL);
   ADD ("narrow", test_narrow, NULL);
   ADD ("in-the-sidebar", test_in_the_sidebar, NULL);
 
