@@ -11,6 +11,7 @@
 #include "da-api-keys-page.h"
 #include "da-audit-log-page.h"
 #include "da-consumption-page.h"
+#include "da-members-page.h"
 #include "da-organizations-page.h"
 #include "da-overview-page.h"
 #include "da-permissions-page.h"
@@ -21,6 +22,7 @@
  * "organizations", "permissions", "api-keys", "audit-log", "sessions", "consumption". */
 static const DaPageEntry pages[] = {
   { "overview", da_overview_page_get_type },
+  { "members", da_members_page_get_type },
   { "organizations", da_organizations_page_get_type },
   { "permissions", da_permissions_page_get_type },
   { "api-keys", da_api_keys_page_get_type },
