@@ -1324,6 +1324,8 @@ da_audit_log_page_init (DaAuditLogPage *self)
   self->live_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow windows: the entry gives way rather than widen the page. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
 
   da_page_set_title (DA_PAGE (self), _("Audit Log"));
   da_page_set_icon_name (DA_PAGE (self), "document-open-recent-symbolic");

@@ -1266,6 +1266,8 @@ da_sessions_page_init (DaSessionsPage *self)
   self->lookup_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow windows: the entry gives way rather than widen the page. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->user_entry), 8);
 
   da_page_set_title (DA_PAGE (self), _("Sessions"));
   da_page_set_icon_name (DA_PAGE (self), "utilities-terminal-symbolic");

@@ -314,6 +314,9 @@ da_date_range_button_init (DaDateRangeButton *self)
 
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
   self->label = gtk_label_new (NULL);
+  /* A long custom range gives way in a narrow window; the tooltip has it whole. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 6);
   gtk_box_append (GTK_BOX (content), self->label);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
 
