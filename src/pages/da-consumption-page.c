@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "da-chart-math.h"
+#include "da-consumption-days.h"
 #include "da-consumption-export.h"
 #include "da-consumption-page.h"
 #include "da-consumption-section.h"
@@ -20,11 +21,6 @@
 #include "da-format.h"
 #include "da-state-view.h"
 
-/* A billing day starts at 08:00 UTC and is named by the date it starts on. */
-#define BILLING_DAY_OFFSET (8 * 3600)
-#define DAY                (24 * 3600)
-/* A cycle is about a month; a server that says otherwise gets this many days at most. */
-#define MAX_DAYS           400
 /* How many members the Top Users list shows */
 #define TOP_USERS          10
 /* How many organizations the daily chart stacks (the rest is "Other") */
@@ -235,126 +231,7 @@ fail (DaConsumptionPage *self,
     }
 }
 
-/* ---- days and cycles ---------------------------------------------------------------------- */
-
-static gint64
-billing_day_start (gint64 when)
-{
-  gint64 t = when - BILLING_DAY_OFFSET;
-  gint64 day = t >= 0 ? t / DAY : -((-t + DAY - 1) / DAY);
-
-  return day * DAY + BILLING_DAY_OFFSET;
-}
-
-static char *
-format_utc (gint64      when,
-            const char *format)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (when);
-
-  return date != NULL ? g_date_time_format (date, format) : g_strdup ("");
-}
-
-static gint64
-cycle_last_moment (DaBillingCycle *cycle)
-{
-  gint64 end = da_billing_cycle_get_end (cycle);
-  gint64 now = da_now ();
-
-  if (end == DA_TIME_UNSET || end > now)
-    return now;
-  return end - 1;
-}
-
-static gboolean
-cycle_is_current (DaBillingCycle *cycle)
-{
-  gint64 now = da_now ();
-  gint64 end = da_billing_cycle_get_end (cycle);
-
-  return da_billing_cycle_get_start (cycle) <= now && (end == DA_TIME_UNSET || now < end);
-}
-
-/* The billing days of @cycle up to today, "YYYY-MM-DD". */
-static GStrv
-cycle_days (DaBillingCycle *cycle)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gint64 start = da_billing_cycle_get_start (cycle);
-  gint64 first, last;
-
-  if (start != DA_TIME_UNSET)
-    {
-      first = billing_day_start (start);
-      last = billing_day_start (cycle_last_moment (cycle));
-      for (gint64 day = first, n = 0; day <= last && n < MAX_DAYS; day += DAY, n++)
-        {
-          g_autofree char *key = da_format_iso_date (day);
-
-          g_strv_builder_add (builder, key);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-/* "Jun 5" and "Thursday, June 5, 2025" for a billing day "2025-06-05" */
-static void
-day_labels (const char  *key,
-            char       **label,
-            char       **detail)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", key);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, utc);
-
-  if (date == NULL)
-    {
-      *label = g_strdup (key);
-      *detail = g_strdup (key);
-      return;
-    }
-
-  /* Translators: a billing day on a chart's axis, see strftime(3) */
-  *label = g_date_time_format (date, _("%b %-d"));
-  /* Translators: a billing day in a tooltip or table, see strftime(3) */
-  *detail = g_date_time_format (date, _("%A, %B %-d, %Y"));
-}
-
-/* "Jun 5 – Jul 4, 2025": the cycle's first and last billing day */
-static char *
-format_cycle_range (DaBillingCycle *cycle)
-{
-  gint64 start = da_billing_cycle_get_start (cycle);
-  gint64 end = da_billing_cycle_get_end (cycle);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-
-  if (start == DA_TIME_UNSET)
-    return g_strdup (_("Unknown cycle"));
-
-  /* Translators: the first day of a billing cycle's range, see strftime(3) */
-  first = format_utc (billing_day_start (start), _("%b %-d"));
-  if (end == DA_TIME_UNSET)
-    /* Translators: a billing cycle with no end date; %s is its first day */
-    return g_strdup_printf (_("Since %s"), first);
-
-  /* Translators: the last day of a billing cycle's range, see strftime(3) */
-  last = format_utc (billing_day_start (end - 1), _("%b %-d, %Y"));
-  /* Translators: a billing cycle, e.g. "Jun 5 – Jul 4, 2025" */
-  return g_strdup_printf (_("%s – %s"), first, last);
-}
-
-static char *
-format_cycle_choice (DaBillingCycle *cycle)
-{
-  g_autofree char *range = format_cycle_range (cycle);
-
-  if (cycle_is_current (cycle))
-    /* Translators: the current billing cycle in the cycle picker; %s is its range */
-    return g_strdup_printf (_("%s (Current)"), range);
-  return g_steal_pointer (&range);
-}
+/* ---- cycles ------------------------------------------------------------------------------ */
 
 static DaBillingCycle *
 chosen_cycle (DaConsumptionPage *self,
@@ -397,7 +274,7 @@ set_day_categories (DaConsumptionPage *self,
     {
       char *label, *detail;
 
-      day_labels (self->days[i], &label, &detail);
+      da_consumption_day_labels (self->days[i], &label, &detail);
       g_ptr_array_add (labels, label);
       g_ptr_array_add (details, detail);
     }
@@ -484,10 +361,10 @@ previous_same_day (DaConsumptionPage *self)
 
   if (self->previous == NULL || self->previous_cycle == NULL)
     return NAN;
-  if (!cycle_is_current (self->cycle))
+  if (!da_consumption_cycle_is_current (self->cycle, da_now ()))
     return da_consumption_get_total_acus (self->previous);
 
-  previous_days = cycle_days (self->previous_cycle);
+  previous_days = da_consumption_cycle_days (self->previous_cycle, da_now ());
   n_previous = g_strv_length (previous_days);
   n_days = g_strv_length (self->days);
   for (guint i = 0; i < MIN (n_days, n_previous); i++)
@@ -500,7 +377,7 @@ show_figures (DaConsumptionPage *self)
 {
   double total = da_consumption_get_total_acus (self->consumption);
   double change = da_chart_change (previous_same_day (self), total);
-  gboolean current = cycle_is_current (self->cycle);
+  gboolean current = da_consumption_cycle_is_current (self->cycle, da_now ());
   g_autofree char *total_text = da_format_acus (total);
   g_autofree char *change_text = NULL;
   g_autofree char *searches = NULL;
@@ -543,7 +420,8 @@ show_figures (DaConsumptionPage *self)
       if (end != DA_TIME_UNSET)
         {
           /* Translators: the last day of the cycle in "At the current pace, by %s" */
-          last_day = format_utc (billing_day_start (end - 1), _("%B %-d"));
+          last_day = da_consumption_format_utc (da_consumption_billing_day_start (end - 1),
+                                                _("%B %-d"));
           /* Translators: how the projection is made; %s is the cycle's last day */
           detail = g_strdup_printf (_("At the current pace, by %s"), last_day);
         }
@@ -770,7 +648,7 @@ show_orgs (DaConsumptionPage *self)
   g_autofree double *limits = NULL;
   gboolean any_limit = FALSE;
   /* Limits are today's: against a past cycle they would mislead. */
-  gboolean current = cycle_is_current (self->cycle);
+  gboolean current = da_consumption_cycle_is_current (self->cycle, da_now ());
   const DaConsumptionEntry *by_org;
   guint n = 0;
 
@@ -1069,9 +947,10 @@ show_history (DaConsumptionPage *self)
       gint64 start = da_billing_cycle_get_start (cycle);
 
       /* Translators: a billing cycle on the history chart's axis, see strftime(3) */
-      g_ptr_array_add (labels, start != DA_TIME_UNSET ? format_utc (start, _("%b %Y"))
-                                                      : g_strdup ("—"));
-      g_ptr_array_add (details, format_cycle_choice (cycle));
+      g_ptr_array_add (labels, start != DA_TIME_UNSET
+                               ? da_consumption_format_utc (start, _("%b %Y"))
+                               : g_strdup ("—"));
+      g_ptr_array_add (details, da_consumption_format_cycle (cycle, da_now ()));
       values[i] = self->history[n - 1 - i];
     }
   g_ptr_array_add (labels, NULL);
@@ -1254,7 +1133,7 @@ load_cycle (DaConsumptionPage *self)
   g_hash_table_remove_all (self->org_asked);
   g_clear_pointer (&self->stacked_orgs, g_ptr_array_unref);
   g_clear_pointer (&self->days, g_strfreev);
-  self->days = cycle_days (cycle);
+  self->days = da_consumption_cycle_days (cycle, da_now ());
 
   self->cycle_pending = self->previous_cycle != NULL ? 3 : 2;
 
@@ -1299,7 +1178,7 @@ fill_cycle_dropdown (DaConsumptionPage *self)
   for (guint i = 0; i < self->cycles->len; i++)
     {
       DaBillingCycle *cycle = g_ptr_array_index (self->cycles, i);
-      g_autofree char *text = format_cycle_choice (cycle);
+      g_autofree char *text = da_consumption_format_cycle (cycle, da_now ());
 
       gtk_string_list_append (choices, text);
       if (da_billing_cycle_get_start (cycle) == self->chosen_start)

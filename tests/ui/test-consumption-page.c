@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "da-chart.h"
+#include "da-consumption-days.h"
 #include "da-consumption-page.h"
 #include "da-consumption-section.h"
 #include "da-csv.h"
@@ -1020,6 +1021,92 @@ test_narrow (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (f->window), "narrow");
 }
 
+static DaBillingCycle *
+cycle_new (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  DaBillingCycle *cycle;
+
+  g_assert_nonnull (node);
+  cycle = da_billing_cycle_new_from_json (json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  return cycle;
+}
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (date);
+  return g_date_time_to_unix (date);
+}
+
+static void
+test_billing_days (void)
+{
+  g_autoptr(DaBillingCycle) june = cycle_new ("{\"start\": \"2025-06-05T08:00:00Z\", "
+                                              "\"end\": \"2025-07-05T08:00:00Z\"}");
+  g_autoptr(DaBillingCycle) odd = cycle_new ("{\"start\": \"2025-06-05T00:00:00Z\", "
+                                             "\"end\": \"2025-06-07T00:00:00Z\"}");
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) so_far = NULL;
+  g_auto(GStrv) before_eight = NULL;
+  g_auto(GStrv) odd_days = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *current = NULL;
+
+  /* A billing day runs from 08:00 UTC to 08:00 UTC and is named by the date it starts on. */
+  g_assert_cmpint (da_consumption_billing_day_start (utc ("2025-06-05T08:00:00Z")), ==,
+                   utc ("2025-06-05T08:00:00Z"));
+  g_assert_cmpint (da_consumption_billing_day_start (utc ("2025-06-06T07:59:59Z")), ==,
+                   utc ("2025-06-05T08:00:00Z"));
+  g_assert_cmpint (da_consumption_billing_day_start (utc ("1969-12-31T07:00:00Z")), ==,
+                   utc ("1969-12-30T08:00:00Z"));
+
+  /* A past cycle: every day, the last one the day before its end. */
+  all = da_consumption_cycle_days (june, utc ("2025-08-01T00:00:00Z"));
+  g_assert_cmpuint (g_strv_length (all), ==, 30);
+  g_assert_cmpstr (all[0], ==, "2025-06-05");
+  g_assert_cmpstr (all[29], ==, "2025-07-04");
+  g_assert_false (da_consumption_cycle_is_current (june, utc ("2025-08-01T00:00:00Z")));
+
+  /* The current cycle: up to today's billing day; before 08:00 that is still yesterday's. */
+  so_far = da_consumption_cycle_days (june, utc ("2025-06-07T09:00:00Z"));
+  g_assert_cmpuint (g_strv_length (so_far), ==, 3);
+  g_assert_cmpstr (so_far[2], ==, "2025-06-07");
+  before_eight = da_consumption_cycle_days (june, utc ("2025-06-07T07:00:00Z"));
+  g_assert_cmpuint (g_strv_length (before_eight), ==, 2);
+  g_assert_cmpstr (before_eight[1], ==, "2025-06-06");
+  g_assert_true (da_consumption_cycle_is_current (june, utc ("2025-06-07T07:00:00Z")));
+  g_assert_false (da_consumption_cycle_is_current (june, utc ("2025-07-05T08:00:00Z")));
+  g_assert_false (da_consumption_cycle_is_current (june, utc ("2025-06-05T07:59:59Z")));
+
+  /* A cycle from midnight to midnight still counts in billing days. */
+  odd_days = da_consumption_cycle_days (odd, utc ("2025-08-01T00:00:00Z"));
+  g_assert_cmpuint (g_strv_length (odd_days), ==, 3);
+  g_assert_cmpstr (odd_days[0], ==, "2025-06-04");
+  g_assert_cmpstr (odd_days[2], ==, "2025-06-06");
+
+  /* Names of days and cycles (C locale) */
+  da_consumption_day_labels ("2025-06-05", &label, &detail);
+  g_assert_cmpstr (label, ==, "Jun 5");
+  g_assert_cmpstr (detail, ==, "Thursday, June 5, 2025");
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&detail, g_free);
+  da_consumption_day_labels ("not a day", &label, &detail);
+  g_assert_cmpstr (label, ==, "not a day");
+  g_assert_cmpstr (detail, ==, "not a day");
+
+  past = da_consumption_format_cycle (june, utc ("2025-08-01T00:00:00Z"));
+  g_assert_cmpstr (past, ==, "Jun 5 – Jul 4, 2025");
+  current = da_consumption_format_cycle (june, utc ("2025-06-10T00:00:00Z"));
+  g_assert_cmpstr (current, ==, "Jun 5 – Jul 4, 2025 (Current)");
+}
+
 static void
 test_in_the_sidebar (Fixture       *f,
                      gconstpointer  data)
@@ -1059,6 +1146,7 @@ main (int   argc,
   ADD ("wrong-server-data", test_wrong_server_data, NULL);
   ADD ("narrow", test_narrow, NULL);
   ADD ("in-the-sidebar", test_in_the_sidebar, NULL);
+  g_test_add_func ("/consumption-page/billing-days", test_billing_days);
 
 #undef ADD
 
