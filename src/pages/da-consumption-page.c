@@ -12,87 +12,8 @@
 #include <string.h>
 
 #include "da-chart-math.h"
-#include "da-consumption-days.h"
-#include "da-consumption-export.h"
-#include "da-consumption-page.h"
-#include "da-consumption-section.h"
-#include "da-dialogs.h"
-#include "da-figure.h"
+#include "da-consumption-page-private.h"
 #include "da-format.h"
-#include "da-state-view.h"
-
-/* How many members the Top Users list shows */
-#define TOP_USERS          10
-/* How many organizations the daily chart stacks (the rest is "Other") */
-#define STACKED_ORGS       5
-/* How many member look-ups run at once */
-#define MEMBER_REQUESTS    3
-
-struct _DaConsumptionPage
-{
-  GtkWidget             parent_instance;
-
-  /* Loads: a refresh (cycles, organizations, history), the chosen cycle (its figures and
-   * charts, members' names, organizations' days), the chosen member. A newer load of a kind
-   * makes the answers of an older one stale: each request carries its serial. */
-  GCancellable         *cancellable;
-  GCancellable         *cycle_cancellable;
-  GCancellable         *user_cancellable;
-  GCancellable         *dialog_cancellable;
-  guint                 refresh_serial;
-  guint                 cycle_serial;
-  guint                 user_serial;
-  guint                 in_flight;
-  guint                 refresh_pending;
-  guint                 cycle_pending;
-  gboolean              started;
-  gboolean              loaded;
-  gboolean              failed;
-
-  /* Owned */
-  GPtrArray            *cycles;           /* DaBillingCycle, newest first */
-  gint64                chosen_start;     /* the chosen cycle, across refreshes */
-  gboolean              updating;         /* drop-downs being refilled */
-
-  DaBillingCycle       *cycle;
-  DaBillingCycle       *previous_cycle;
-  DaConsumption        *consumption;
-  DaConsumption        *previous;
-  DaUsageMetrics       *metrics;
-  GStrv                 days;
-  GHashTable           *org_daily;        /* org_id → DaConsumption of the chosen cycle */
-  GPtrArray            *stacked_orgs;     /* org_id */
-  GHashTable           *members;          /* user_id → DaMember, kept across cycles */
-  GHashTable           *org_asked;        /* org_id whose days were asked for */
-  GQueue                member_queue;     /* user_id to look up */
-  guint                 member_requests;
-  GPtrArray            *top_users;        /* const DaConsumptionEntry* into consumption */
-  char                 *selected_user;
-  DaConsumption        *user_consumption;
-  GPtrArray            *compare_ids;      /* org_id of the compare drop-down, from item 1 */
-  double               *history;          /* per cycle, as cycles */
-  guint                 history_next;
-
-  /* Widgets */
-  GtkCheckButton       *stack_check;
-  GtkDropDown          *compare_dropdown;
-
-  /* Template widgets */
-  DaStateView          *state_view;
-  GtkDropDown          *cycle_dropdown;
-  GtkSpinner           *busy_spinner;
-  GtkButton            *export_button;
-  DaFigure             *total_figure;
-  DaFigure             *projection_figure;
-  DaFigure             *sessions_figure;
-  DaFigure             *prs_figure;
-  DaConsumptionSection *daily_section;
-  DaConsumptionSection *orgs_section;
-  GtkListBox           *users_list;
-  GtkLabel             *users_empty_label;
-  DaConsumptionSection *user_section;
-  DaConsumptionSection *history_section;
-};
 
 static void da_consumption_page_iface_init (DaPageInterface *iface);
 
@@ -107,26 +28,8 @@ enum {
 static void load_cycle      (DaConsumptionPage *self);
 static void show_daily      (DaConsumptionPage *self);
 static void next_history    (DaConsumptionPage *self);
-static void next_member     (DaConsumptionPage *self);
-static void load_user       (DaConsumptionPage *self);
 
 /* ---- requests ----------------------------------------------------------------------------- */
-
-typedef enum
-{
-  KIND_REFRESH,
-  KIND_CYCLE,
-  KIND_USER,
-} RequestKind;
-
-typedef struct
-{
-  DaConsumptionPage *self;
-  RequestKind        kind;
-  guint              serial;
-  char              *key;
-  guint              index;
-} Request;
 
 static guint
 serial_of (DaConsumptionPage *self,
@@ -158,11 +61,11 @@ update_busy (DaConsumptionPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy && self->loaded);
 }
 
-static Request *
-request_new (DaConsumptionPage *self,
-             RequestKind        kind,
-             const char        *key,
-             guint              index)
+Request *
+_da_consumption_page_request_new (DaConsumptionPage *self,
+                                  RequestKind        kind,
+                                  const char        *key,
+                                  guint              index)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -177,8 +80,8 @@ request_new (DaConsumptionPage *self,
   return request;
 }
 
-static void
-request_free (Request *request)
+void
+_da_consumption_page_request_free (Request *request)
 {
   g_assert (request->self->in_flight > 0);
   request->self->in_flight--;
@@ -189,23 +92,21 @@ request_free (Request *request)
   g_free (request);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
 /* TRUE when the answer belongs to the load of its kind that is current. */
-static gboolean
-request_is_current (Request *request)
+gboolean
+_da_consumption_page_request_is_current (Request *request)
 {
   return request->serial == serial_of (request->self, request->kind);
 }
 
-static DaClient *
-get_client (DaConsumptionPage *self)
+DaClient *
+_da_consumption_page_get_client (DaConsumptionPage *self)
 {
   return da_context_get_client (da_page_get_context (DA_PAGE (self)));
 }
 
-static void
-reset_cancellable (GCancellable **cancellable)
+void
+_da_consumption_page_reset_cancellable (GCancellable **cancellable)
 {
   if (*cancellable != NULL)
     g_cancellable_cancel (*cancellable);
@@ -214,9 +115,9 @@ reset_cancellable (GCancellable **cancellable)
 }
 
 /* An error of a load: shown once, the one mapping deciding where. */
-static void
-fail (DaConsumptionPage *self,
-      const GError      *error)
+void
+_da_consumption_page_fail (DaConsumptionPage *self,
+                           const GError      *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->failed)
     return;
@@ -262,9 +163,9 @@ format_acus_with_unit (double   value,
   return g_strdup_printf (_("%s ACUs"), number);
 }
 
-static void
-set_day_categories (DaConsumptionPage *self,
-                    DaChart           *chart)
+void
+_da_consumption_page_set_day_categories (DaConsumptionPage *self,
+                                         DaChart           *chart)
 {
   guint n = self->days != NULL ? g_strv_length (self->days) : 0;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -285,9 +186,9 @@ set_day_categories (DaConsumptionPage *self,
                            (const char * const *) details->pdata);
 }
 
-static double *
-day_values (DaConsumptionPage *self,
-            DaConsumption     *consumption)
+double *
+_da_consumption_page_day_values (DaConsumptionPage *self,
+                                 DaConsumption     *consumption)
 {
   guint n = g_strv_length (self->days);
   double *values = g_new0 (double, MAX (n, 1));
@@ -319,9 +220,9 @@ compare_entries_by_acus (gconstpointer a,
 }
 
 /* Entries from most ACUs to least. (transfer container) */
-static GPtrArray *
-sorted_entries (const DaConsumptionEntry *entries,
-                guint                     n)
+GPtrArray *
+_da_consumption_page_sorted_entries (const DaConsumptionEntry *entries,
+                                     guint                     n)
 {
   GPtrArray *sorted = g_ptr_array_sized_new (n);
 
@@ -490,10 +391,10 @@ show_daily (DaConsumptionPage *self)
     return;
 
   n = g_strv_length (self->days);
-  totals = day_values (self, self->consumption);
+  totals = _da_consumption_page_day_values (self, self->consumption);
   cumulative = g_new0 (double, MAX (n, 1));
 
-  set_day_categories (self, chart);
+  _da_consumption_page_set_day_categories (self, chart);
 
   if (stacking_ready (self))
     {
@@ -503,7 +404,8 @@ show_daily (DaConsumptionPage *self)
       for (guint s = 0; s < self->stacked_orgs->len; s++)
         {
           const char *id = g_ptr_array_index (self->stacked_orgs, s);
-          g_autofree double *values = day_values (self, g_hash_table_lookup (self->org_daily, id));
+          DaConsumption *own = g_hash_table_lookup (self->org_daily, id);
+          g_autofree double *values = _da_consumption_page_day_values (self, own);
 
           for (guint i = 0; i < n; i++)
             sum[i] += values[i];
@@ -528,7 +430,8 @@ show_daily (DaConsumptionPage *self)
   if (org_id != NULL && g_hash_table_contains (self->org_daily, org_id))
     {
       DaOrganization *org = da_context_lookup_organization (context, org_id);
-      g_autofree double *values = day_values (self, g_hash_table_lookup (self->org_daily, org_id));
+      DaConsumption *own = g_hash_table_lookup (self->org_daily, org_id);
+      g_autofree double *values = _da_consumption_page_day_values (self, own);
       /* Translators: an organization's running total of ACUs, e.g. "Engineering, cumulative" */
       g_autofree char *line_name = g_strdup_printf (_("%s, cumulative"), org_name (self, org_id));
       gint64 limit = org != NULL ? da_organization_get_max_cycle_acu_limit (org) : DA_UNSET;
@@ -557,11 +460,11 @@ org_daily_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   consumption = da_client_get_daily_consumption_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
+  if (!_da_consumption_page_request_is_current (request))
     return;
   if (consumption == NULL)
     {
-      fail (self, error);
+      _da_consumption_page_fail (self, error);
       return;
     }
 
@@ -574,6 +477,7 @@ request_org_daily (DaConsumptionPage *self,
                    const char        *org_id)
 {
   const char *org_ids[] = { org_id, NULL };
+  Request *request;
 
   /* here, or on its way */
   if (g_hash_table_contains (self->org_daily, org_id) ||
@@ -581,11 +485,11 @@ request_org_daily (DaConsumptionPage *self,
     return;
 
   g_hash_table_add (self->org_asked, g_strdup (org_id));
-  da_client_get_daily_consumption_async (get_client (self), NULL,
+  request = _da_consumption_page_request_new (self, KIND_CYCLE, org_id, 0);
+  da_client_get_daily_consumption_async (_da_consumption_page_get_client (self), NULL,
                                          da_billing_cycle_get_start (self->cycle),
                                          da_billing_cycle_get_end (self->cycle), org_ids,
-                                         self->cycle_cancellable, org_daily_cb,
-                                         request_new (self, KIND_CYCLE, org_id, 0));
+                                         self->cycle_cancellable, org_daily_cb, request);
 }
 
 static void
@@ -599,7 +503,7 @@ start_stacking (DaConsumptionPage *self)
     return;
 
   by_org = da_consumption_get_by_org (self->consumption, &n);
-  sorted = sorted_entries (by_org, n);
+  sorted = _da_consumption_page_sorted_entries (by_org, n);
   self->stacked_orgs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < sorted->len && self->stacked_orgs->len < STACKED_ORGS; i++)
     {
@@ -653,7 +557,7 @@ show_orgs (DaConsumptionPage *self)
   guint n = 0;
 
   by_org = da_consumption_get_by_org (self->consumption, &n);
-  sorted = sorted_entries (by_org, n);
+  sorted = _da_consumption_page_sorted_entries (by_org, n);
   values = g_new0 (double, MAX (n, 1));
   limits = g_new0 (double, MAX (n, 1));
 
@@ -675,258 +579,6 @@ show_orgs (DaConsumptionPage *self)
   da_chart_add_series (chart, _("ACUs used"), values, FALSE);
   if (any_limit)
     da_chart_set_limits (chart, limits);
-}
-
-/* ---- top users ---------------------------------------------------------------------------- */
-
-static void
-update_user_row (DaConsumptionPage *self,
-                 AdwActionRow      *row)
-{
-  const char *user_id = g_object_get_data (G_OBJECT (row), "da-user-id");
-  DaMember *member = g_hash_table_lookup (self->members, user_id);
-  const char *name = member != NULL ? da_member_get_name (member) : NULL;
-  const char *email = member != NULL ? da_member_get_email (member) : NULL;
-
-  if (name == NULL || *name == '\0')
-    name = email;
-  if (name == NULL || *name == '\0')
-    name = user_id;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (row, email != NULL && g_strcmp0 (email, name) != 0 ? email : "");
-}
-
-static GtkWidget *
-create_user_row (DaConsumptionPage        *self,
-                 const DaConsumptionEntry *entry)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label;
-  g_autofree char *acus = da_format_acus (entry->acus);
-  /* Translators: ACUs a member used in the cycle, e.g. "412.5 ACUs" */
-  g_autofree char *text = g_strdup_printf (_("%s ACUs"), acus);
-
-  gtk_widget_set_name (row, "user-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "da-user-id", g_strdup (entry->key), g_free);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  label = gtk_label_new (text);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  update_user_row (self, ADW_ACTION_ROW (row));
-  return row;
-}
-
-static void
-update_user_rows (DaConsumptionPage *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->users_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_ACTION_ROW (child))
-      update_user_row (self, ADW_ACTION_ROW (child));
-
-  if (self->selected_user != NULL && self->user_consumption != NULL)
-    load_user (self);
-}
-
-static void
-member_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaMember) member = NULL;
-  DaConsumptionPage *self = request->self;
-
-  member = da_client_get_member_finish (DA_CLIENT (object), result, &error);
-  self->member_requests--;
-
-  /* A member who left keeps showing as their ID: that is no error of the page. */
-  if (member != NULL)
-    {
-      g_hash_table_replace (self->members, g_strdup (request->key), g_steal_pointer (&member));
-      update_user_rows (self);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("No name for member %s: %s", request->key, error->message);
-
-  if (request_is_current (request))
-    next_member (self);
-}
-
-static void
-next_member (DaConsumptionPage *self)
-{
-  while (self->member_requests < MEMBER_REQUESTS && !g_queue_is_empty (&self->member_queue))
-    {
-      g_autofree char *user_id = g_queue_pop_head (&self->member_queue);
-
-      if (g_hash_table_contains (self->members, user_id))
-        continue;
-      self->member_requests++;
-      da_client_get_member_async (get_client (self), user_id, self->cycle_cancellable,
-                                  member_cb, request_new (self, KIND_CYCLE, user_id, 0));
-    }
-}
-
-static void
-show_users (DaConsumptionPage *self)
-{
-  g_autoptr(GPtrArray) sorted = NULL;
-  const DaConsumptionEntry *by_user;
-  GtkWidget *child;
-  GtkListBoxRow *to_select = NULL;
-  guint n = 0;
-
-  /* Nothing is selected while the rows go: the selection stays what it was. */
-  g_signal_handlers_block_matched (self->users_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->users_list))) != NULL)
-    gtk_list_box_remove (self->users_list, child);
-  g_signal_handlers_unblock_matched (self->users_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                     self);
-
-  g_clear_pointer (&self->top_users, g_ptr_array_unref);
-  g_queue_clear_full (&self->member_queue, g_free);
-
-  by_user = da_consumption_get_by_user (self->consumption, &n);
-  sorted = sorted_entries (by_user, n);
-  self->top_users = g_ptr_array_new ();
-  for (guint i = 0; i < sorted->len && self->top_users->len < TOP_USERS; i++)
-    {
-      const DaConsumptionEntry *entry = g_ptr_array_index (sorted, i);
-      GtkWidget *row;
-
-      if (!(entry->acus > 0))
-        continue;
-      g_ptr_array_add (self->top_users, (gpointer) entry);
-      row = create_user_row (self, entry);
-      gtk_list_box_append (self->users_list, row);
-      if (g_strcmp0 (entry->key, self->selected_user) == 0)
-        to_select = GTK_LIST_BOX_ROW (row);
-      if (!g_hash_table_contains (self->members, entry->key))
-        g_queue_push_tail (&self->member_queue, g_strdup (entry->key));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->users_list), self->top_users->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->users_empty_label), self->top_users->len == 0);
-
-  self->member_requests = 0;
-  next_member (self);
-
-  /* The member chosen before, if still among the top users, with this cycle's days. */
-  g_clear_object (&self->user_consumption);
-  if (to_select != NULL)
-    {
-      g_signal_handlers_block_matched (self->users_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                       self);
-      gtk_list_box_select_row (self->users_list, to_select);
-      g_signal_handlers_unblock_matched (self->users_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                         NULL, self);
-      load_user (self);
-    }
-  else
-    {
-      g_clear_pointer (&self->selected_user, g_free);
-      gtk_widget_set_visible (GTK_WIDGET (self->user_section), FALSE);
-    }
-}
-
-static const char *
-selected_user_name (DaConsumptionPage *self)
-{
-  DaMember *member = g_hash_table_lookup (self->members, self->selected_user);
-
-  if (member != NULL && da_member_get_name (member) != NULL && *da_member_get_name (member))
-    return da_member_get_name (member);
-  if (member != NULL && da_member_get_email (member) != NULL)
-    return da_member_get_email (member);
-  return self->selected_user;
-}
-
-static void
-show_user (DaConsumptionPage *self)
-{
-  DaChart *chart = da_consumption_section_get_chart (self->user_section);
-  g_autofree double *values = NULL;
-  /* Translators: the title of one member's daily chart, e.g. "Daily Usage of Zoë Müller" */
-  g_autofree char *title = g_strdup_printf (_("Daily Usage of %s"), selected_user_name (self));
-
-  da_consumption_section_set_title (self->user_section, title);
-  set_day_categories (self, chart);
-  values = day_values (self, self->user_consumption);
-  da_chart_add_series (chart, selected_user_name (self), values, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->user_section), TRUE);
-}
-
-static void
-user_daily_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaConsumption) consumption = NULL;
-  DaConsumptionPage *self = request->self;
-
-  consumption = da_client_get_daily_consumption_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
-    return;
-  if (consumption == NULL)
-    {
-      fail (self, error);
-      return;
-    }
-
-  g_set_object (&self->user_consumption, consumption);
-  show_user (self);
-}
-
-static void
-load_user (DaConsumptionPage *self)
-{
-  if (self->selected_user == NULL || self->cycle == NULL)
-    return;
-
-  /* Already here (the name just came): draw again with it. */
-  if (self->user_consumption != NULL)
-    {
-      show_user (self);
-      return;
-    }
-
-  reset_cancellable (&self->user_cancellable);
-  self->user_serial++;
-  da_client_get_daily_consumption_async (get_client (self), self->selected_user,
-                                         da_billing_cycle_get_start (self->cycle),
-                                         da_billing_cycle_get_end (self->cycle), NULL,
-                                         self->user_cancellable, user_daily_cb,
-                                         request_new (self, KIND_USER, self->selected_user, 0));
-}
-
-static void
-on_user_selected_cb (DaConsumptionPage *self,
-                     GtkListBoxRow     *row)
-{
-  const char *user_id = row != NULL ? g_object_get_data (G_OBJECT (row), "da-user-id") : NULL;
-
-  if (g_strcmp0 (user_id, self->selected_user) == 0)
-    return;
-
-  g_free (self->selected_user);
-  self->selected_user = g_strdup (user_id);
-  g_clear_object (&self->user_consumption);
-
-  if (user_id == NULL)
-    {
-      g_cancellable_cancel (self->user_cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self->user_section), FALSE);
-      return;
-    }
-  load_user (self);
 }
 
 /* ---- history ------------------------------------------------------------------------------ */
@@ -973,11 +625,11 @@ history_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   consumption = da_client_get_daily_consumption_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
+  if (!_da_consumption_page_request_is_current (request))
     return;
   if (consumption == NULL)
     {
-      fail (self, error);
+      _da_consumption_page_fail (self, error);
       return;
     }
 
@@ -993,6 +645,7 @@ next_history (DaConsumptionPage *self)
   while (self->history_next < self->cycles->len)
     {
       DaBillingCycle *cycle = g_ptr_array_index (self->cycles, self->history_next);
+      Request *request;
 
       /* the older answer's shape says it already */
       if (da_billing_cycle_get_acus_used (cycle) >= 0)
@@ -1001,12 +654,11 @@ next_history (DaConsumptionPage *self)
           continue;
         }
 
-      da_client_get_daily_consumption_async (get_client (self), NULL,
+      request = _da_consumption_page_request_new (self, KIND_REFRESH, NULL, self->history_next);
+      da_client_get_daily_consumption_async (_da_consumption_page_get_client (self), NULL,
                                              da_billing_cycle_get_start (cycle),
                                              da_billing_cycle_get_end (cycle), NULL,
-                                             self->cancellable, history_cb,
-                                             request_new (self, KIND_REFRESH, NULL,
-                                                          self->history_next));
+                                             self->cancellable, history_cb, request);
       return;
     }
 
@@ -1034,7 +686,7 @@ show_cycle (DaConsumptionPage *self)
   show_figures (self);
   show_daily (self);
   show_orgs (self);
-  show_users (self);
+  _da_consumption_page_show_users (self);
 
   if (gtk_check_button_get_active (self->stack_check))
     start_stacking (self);
@@ -1071,10 +723,10 @@ cycle_daily_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   consumption = da_client_get_daily_consumption_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
+  if (!_da_consumption_page_request_is_current (request))
     return;
   if (consumption == NULL)
-    fail (self, error);
+    _da_consumption_page_fail (self, error);
   else if (request->index == 0)
     g_set_object (&self->consumption, consumption);
   else
@@ -1093,10 +745,10 @@ metrics_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   metrics = da_client_get_metrics_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
+  if (!_da_consumption_page_request_is_current (request))
     return;
   if (metrics == NULL)
-    fail (self, error);
+    _da_consumption_page_fail (self, error);
   else
     g_set_object (&self->metrics, metrics);
   cycle_request_done (self);
@@ -1105,16 +757,17 @@ metrics_cb (GObject      *object,
 static void
 load_cycle (DaConsumptionPage *self)
 {
-  DaClient *client = get_client (self);
+  DaClient *client = _da_consumption_page_get_client (self);
   DaBillingCycle *cycle;
+  Request *request;
   guint index = 0;
 
   cycle = chosen_cycle (self, &index);
   if (cycle == NULL)
     return;
 
-  reset_cancellable (&self->cycle_cancellable);
-  reset_cancellable (&self->user_cancellable);
+  _da_consumption_page_reset_cancellable (&self->cycle_cancellable);
+  _da_consumption_page_reset_cancellable (&self->user_cancellable);
   self->cycle_serial++;
   self->user_serial++;
   self->failed = FALSE;
@@ -1137,20 +790,23 @@ load_cycle (DaConsumptionPage *self)
 
   self->cycle_pending = self->previous_cycle != NULL ? 3 : 2;
 
+  request = _da_consumption_page_request_new (self, KIND_CYCLE, NULL, 0);
   da_client_get_daily_consumption_async (client, NULL, da_billing_cycle_get_start (cycle),
                                          da_billing_cycle_get_end (cycle), NULL,
-                                         self->cycle_cancellable, cycle_daily_cb,
-                                         request_new (self, KIND_CYCLE, NULL, 0));
+                                         self->cycle_cancellable, cycle_daily_cb, request);
+  request = _da_consumption_page_request_new (self, KIND_CYCLE, NULL, 0);
   da_client_get_metrics_async (client, DA_METRICS_USAGE, da_billing_cycle_get_start (cycle),
                                da_billing_cycle_get_end (cycle), NULL, NULL,
-                               self->cycle_cancellable, metrics_cb,
-                               request_new (self, KIND_CYCLE, NULL, 0));
+                               self->cycle_cancellable, metrics_cb, request);
   if (self->previous_cycle != NULL)
-    da_client_get_daily_consumption_async (client, NULL,
-                                           da_billing_cycle_get_start (self->previous_cycle),
-                                           da_billing_cycle_get_end (self->previous_cycle), NULL,
-                                           self->cycle_cancellable, cycle_daily_cb,
-                                           request_new (self, KIND_CYCLE, NULL, 1));
+    {
+      /* index 1: the previous cycle's days */
+      request = _da_consumption_page_request_new (self, KIND_CYCLE, NULL, 1);
+      da_client_get_daily_consumption_async (client, NULL,
+                                             da_billing_cycle_get_start (self->previous_cycle),
+                                             da_billing_cycle_get_end (self->previous_cycle), NULL,
+                                             self->cycle_cancellable, cycle_daily_cb, request);
+    }
 }
 
 static void
@@ -1287,10 +943,10 @@ cycles_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   cycles = da_client_list_billing_cycles_finish (DA_CLIENT (object), result, &error);
-  if (!request_is_current (request))
+  if (!_da_consumption_page_request_is_current (request))
     return;
   if (cycles == NULL)
-    fail (self, error);
+    _da_consumption_page_fail (self, error);
   else
     {
       g_clear_pointer (&self->cycles, g_ptr_array_unref);
@@ -1310,10 +966,10 @@ orgs_cb (GObject      *object,
 
   if (!da_context_load_organizations_finish (DA_CONTEXT (object), result, &error))
     {
-      if (request_is_current (request))
-        fail (self, error);
+      if (_da_consumption_page_request_is_current (request))
+        _da_consumption_page_fail (self, error);
     }
-  if (request_is_current (request))
+  if (_da_consumption_page_request_is_current (request))
     refresh_request_done (self);
 }
 
@@ -1322,10 +978,11 @@ da_consumption_page_refresh (DaPage *page)
 {
   DaConsumptionPage *self = DA_CONSUMPTION_PAGE (page);
   DaContext *context = da_page_get_context (page);
+  Request *request;
 
-  reset_cancellable (&self->cancellable);
-  reset_cancellable (&self->cycle_cancellable);
-  reset_cancellable (&self->user_cancellable);
+  _da_consumption_page_reset_cancellable (&self->cancellable);
+  _da_consumption_page_reset_cancellable (&self->cycle_cancellable);
+  _da_consumption_page_reset_cancellable (&self->user_cancellable);
   self->refresh_serial++;
   self->cycle_serial++;
   self->user_serial++;
@@ -1336,154 +993,18 @@ da_consumption_page_refresh (DaPage *page)
   if (!self->loaded || da_page_get_error (page) != NULL)
     da_state_view_show_loading (self->state_view);
 
-  da_client_list_billing_cycles_async (get_client (self), self->cancellable, cycles_cb,
-                                       request_new (self, KIND_REFRESH, NULL, 0));
+  request = _da_consumption_page_request_new (self, KIND_REFRESH, NULL, 0);
+  da_client_list_billing_cycles_async (_da_consumption_page_get_client (self), self->cancellable,
+                                       cycles_cb, request);
+  request = _da_consumption_page_request_new (self, KIND_REFRESH, NULL, 0);
   da_context_load_organizations_async (context, self->loaded, self->cancellable, orgs_cb,
-                                       request_new (self, KIND_REFRESH, NULL, 0));
+                                       request);
 }
 
 static void
 on_retry_cb (DaConsumptionPage *self)
 {
   da_page_refresh (DA_PAGE (self));
-}
-
-/* ---- export ------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  DaConsumptionPage *self;
-  GBytes            *contents;
-  char              *name;
-} Save;
-
-static void
-save_free (Save *save)
-{
-  g_object_unref (save->self);
-  g_clear_pointer (&save->contents, g_bytes_unref);
-  g_free (save->name);
-  g_free (save);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Save, save_free)
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(Save) save = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!da_save_bytes_finish (result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: a file could not be written; the first %s is its name */
-      message = g_strdup_printf (_("Could not save “%s”: %s"), save->name, error->message);
-    }
-  else
-    /* Translators: a file was written; %s is its name */
-    message = g_strdup_printf (_("Saved “%s”"), save->name);
-
-  da_page_show_toast (DA_PAGE (save->self), message);
-}
-
-static void
-file_chosen_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(Save) save = user_data;
-  g_autoptr(GFile) file = da_choose_save_file_finish (result);
-  Save *pending;
-
-  /* the person changed their mind */
-  if (file == NULL)
-    return;
-
-  g_free (save->name);
-  save->name = g_file_get_basename (file);
-  pending = g_steal_pointer (&save);
-  da_save_bytes_async (file, pending->contents, FALSE, pending->self->dialog_cancellable,
-                       saved_cb, pending);
-}
-
-static void
-save_with_chooser (DaConsumptionPage *self,
-                   GBytes            *contents,
-                   const char        *title,
-                   const char        *suggested_name,
-                   const char        *filter_name,
-                   const char        *pattern)
-{
-  Save *save = g_new0 (Save, 1);
-
-  save->self = g_object_ref (self);
-  save->contents = g_bytes_ref (contents);
-  save->name = g_strdup (suggested_name);
-  da_choose_save_file_async (GTK_WIDGET (self), title, suggested_name, filter_name, pattern,
-                             self->dialog_cancellable, file_chosen_cb, save);
-}
-
-static void
-da_consumption_page_export (DaPage *page)
-{
-  DaConsumptionPage *self = DA_CONSUMPTION_PAGE (page);
-  DaConsumptionExport data = { 0 };
-  g_autoptr(GBytes) contents = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->consumption == NULL || self->cycle == NULL)
-    return;
-
-  data.context = da_page_get_context (page);
-  data.cycle = self->cycle;
-  data.consumption = self->consumption;
-  data.metrics = self->metrics;
-  data.members = self->members;
-  data.days = (const char * const *) self->days;
-  contents = da_consumption_export_csv (&data);
-
-  /* Translators: the file name offered for an export; %s is the cycle's first day */
-  name = g_strdup_printf (_("consumption-%s.csv"),
-                          self->days != NULL && self->days[0] != NULL ? self->days[0] : "");
-  save_with_chooser (self, contents, _("Export Consumption"), name, _("CSV files"), "*.csv");
-}
-
-static void
-on_export_clicked_cb (DaConsumptionPage *self)
-{
-  da_page_export (DA_PAGE (self));
-}
-
-static void
-on_save_image_cb (DaConsumptionPage    *self,
-                  DaConsumptionSection *section)
-{
-  DaChart *chart = da_consumption_section_get_chart (section);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *name = NULL;
-  const char *widget_name = gtk_widget_get_name (GTK_WIDGET (section));
-
-  /* Twice the pixels: sharp on a HiDPI screen and in print. */
-  texture = da_chart_render_texture (chart, 2);
-  if (texture == NULL)
-    return;
-  png = gdk_texture_save_to_png_bytes (texture);
-
-  kind = g_str_has_suffix (widget_name, "-section")
-         ? g_strndup (widget_name, strlen (widget_name) - strlen ("-section"))
-         : g_strdup ("chart");
-  /* Translators: the file name offered for a chart's picture; the first %s is what the chart
-   * shows ("daily"), the second the cycle's first day */
-  name = g_strdup_printf (_("consumption-%s-%s.png"), kind,
-                          self->days != NULL && self->days[0] != NULL ? self->days[0] : "");
-  save_with_chooser (self, png, _("Save Chart as Image"), name, _("PNG images"), "*.png");
 }
 
 /* ---- GtkWidget and GObject ---------------------------------------------------------------- */
@@ -1572,7 +1093,7 @@ static void
 da_consumption_page_iface_init (DaPageInterface *iface)
 {
   iface->refresh = da_consumption_page_refresh;
-  iface->export = da_consumption_page_export;
+  iface->export = _da_consumption_page_export;
 }
 
 static void
@@ -1611,9 +1132,13 @@ da_consumption_page_class_init (DaConsumptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaConsumptionPage, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cycle_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_image_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_user_selected_cb);
+  /* in da-consumption-page-save.c and da-consumption-page-users.c */
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_export_clicked_cb", G_CALLBACK (_da_consumption_page_on_export_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_save_image_cb", G_CALLBACK (_da_consumption_page_on_save_image_cb));
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_user_selected_cb", G_CALLBACK (_da_consumption_page_on_user_selected_cb));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
