@@ -102,7 +102,14 @@ update_label (DaDateRangeButton *self)
                                   -1);
 
   for (guint i = 0; i < N_PRESETS; i++)
-    gtk_widget_set_opacity (self->preset_checks[i], self->range == (DaDateRange) i ? 1 : 0);
+    {
+      gboolean current = self->range == (DaDateRange) i;
+
+      gtk_widget_set_opacity (self->preset_checks[i], current ? 1 : 0);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->preset_buttons[i]),
+                                   GTK_ACCESSIBLE_STATE_PRESSED, current,
+                                   -1);
+    }
 }
 
 static void

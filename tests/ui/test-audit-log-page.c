@@ -1369,6 +1369,67 @@ test_narrow (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (f->window), "narrow-details");
 }
 
+static void
+test_date_range_button (void)
+{
+  GtkWidget *button = g_object_ref_sink (da_date_range_button_new ());
+  DaDateRangeButton *range = DA_DATE_RANGE_BUTTON (button);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) yesterday_midnight = g_date_time_add_days (midnight, -1);
+  g_autoptr(GDateTime) week_ago_midnight = g_date_time_add_days (midnight, -7);
+  gint64 since, until;
+
+  /* No bounds at first. */
+  g_assert_cmpint (da_date_range_button_get_range (range), ==, DA_DATE_RANGE_ALL);
+  da_date_range_button_get_bounds (range, &since, &until);
+  g_assert_cmpint (since, ==, DA_TIME_UNSET);
+  g_assert_cmpint (until, ==, DA_TIME_UNSET);
+
+  /* Today: from local midnight, open at the end. */
+  da_date_range_button_set_preset (range, DA_DATE_RANGE_TODAY);
+  da_date_range_button_get_bounds (range, &since, &until);
+  g_assert_cmpint (since, ==, g_date_time_to_unix (midnight));
+  g_assert_cmpint (until, ==, DA_TIME_UNSET);
+
+  /* The last 30 days: 30 × 24 hours back from now. */
+  da_date_range_button_set_preset (range, DA_DATE_RANGE_LAST_30_DAYS);
+  da_date_range_button_get_bounds (range, &since, &until);
+  g_assert_cmpint (ABS (since - (da_now () - 30 * DAY)), <=, 2);
+
+  /* Days in the past: both included, closed at the midnight after the last. */
+  da_date_range_button_set_custom (range, week_ago, two_days_ago);
+  g_assert_cmpint (da_date_range_button_get_range (range), ==, DA_DATE_RANGE_CUSTOM);
+  da_date_range_button_get_bounds (range, &since, &until);
+  g_assert_cmpint (since, ==, g_date_time_to_unix (week_ago_midnight));
+  {
+    g_autoptr(GDateTime) after = g_date_time_add_days (two_days_ago, 1);
+    g_autoptr(GDateTime) after_midnight =
+      g_date_time_new_local (g_date_time_get_year (after), g_date_time_get_month (after),
+                             g_date_time_get_day_of_month (after), 0, 0, 0);
+
+    g_assert_cmpint (until, ==, g_date_time_to_unix (after_midnight));
+  }
+
+  /* A range that ends today stays open, so that new events still belong to it. */
+  da_date_range_button_set_custom (range, yesterday_midnight, now);
+  da_date_range_button_get_bounds (range, &since, &until);
+  g_assert_cmpint (since, ==, g_date_time_to_unix (yesterday_midnight));
+  g_assert_cmpint (until, ==, DA_TIME_UNSET);
+
+  /* "All" can be named for what it is. */
+  da_date_range_button_set_all_label (range, "Any Time");
+  da_date_range_button_set_preset (range, DA_DATE_RANGE_ALL);
+  g_assert_nonnull (da_test_find_by_text (button, GTK_TYPE_LABEL, "Any Time"));
+
+  g_assert_finalize_object (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1388,6 +1449,7 @@ main (int   argc,
   ADD ("empty-range", setup_none, test_empty_range);
   ADD ("details", setup_default, test_details);
   g_test_add_func ("/audit-log-page/masking-and-labels", test_masking_and_labels);
+  g_test_add_func ("/audit-log-page/date-range-button", test_date_range_button);
   ADD ("export", setup_medium, test_export);
   ADD ("export-cancel", setup_large, test_export_cancel);
   ADD ("retry-mid-paging", setup_medium, test_retry_mid_paging);
