@@ -89,7 +89,9 @@ da_chart_ticks_compute (double        lo,
         double first = floor (lo / step + EPSILON);
         double last = ceil (hi / step - EPSILON);
 
-        if (last - first > max_ticks - 1 && !(e == exponent + 2 && m == G_N_ELEMENTS (mantissas) - 1))
+        gboolean last_try = e == exponent + 2 && m == G_N_ELEMENTS (mantissas) - 1;
+
+        if (last - first > max_ticks - 1 && !last_try)
           continue;
 
         ticks->mantissa = mantissas[m];

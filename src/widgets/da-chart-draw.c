@@ -623,7 +623,8 @@ draw_vertical_axes (DaChart             *self,
       int w, h;
 
       gtk_snapshot_append_color (snapshot, value == 0 ? &base : &grid,
-                                 &GRAPHENE_RECT_INIT (plot->origin.x, y - (value == 0 ? 0 : hairline),
+                                 &GRAPHENE_RECT_INIT (plot->origin.x,
+                                                      y - (value == 0 ? 0 : hairline),
                                                       plot->size.width, hairline));
       pango_layout_get_pixel_size (text_layout, &w, &h);
       draw_text (snapshot, text_layout, plot->origin.x - LABEL_GAP - w, y - h / 2.0, &text);

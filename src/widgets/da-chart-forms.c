@@ -226,6 +226,7 @@ da_chart_create_table (DaChart *self)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  GtkNoSelection *selection;
   TableData *data;
   GtkWidget *view;
   gboolean with_total;
@@ -268,14 +269,18 @@ da_chart_create_table (DaChart *self)
       for (guint l = 0; l < self->lines->len; l++)
         g_ptr_array_add (data->cells, da_format_acus (get_line (self, l)->values[i]));
       if (with_limits)
-        g_ptr_array_add (data->cells, isnan (limit_of (self, i)) ? g_strdup ("—")
-                                                                  : da_format_acus (limit_of (self, i)));
+        {
+          double limit = limit_of (self, i);
+
+          g_ptr_array_add (data->cells, isnan (limit) ? g_strdup ("—") : da_format_acus (limit));
+        }
 
       g_snprintf (index, sizeof index, "%u", i);
       gtk_string_list_append (rows, index);
     }
 
-  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)))));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (view), FALSE);
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
   gtk_widget_add_css_class (view, "data-table");

@@ -1139,7 +1139,8 @@ da_chart_get_bar_area (DaChart         *self,
 
       for (guint s = 0; s < self->series->len; s++)
         max = MAX (max, da_chart_max (&get_series (self, s)->values[index], 1));
-      _da_chart_bar_rect (self, index, 0, 1, 0, max, gtk_widget_get_scale_factor (GTK_WIDGET (self)), area);
+      _da_chart_bar_rect (self, index, 0, 1, 0, max,
+                          gtk_widget_get_scale_factor (GTK_WIDGET (self)), area);
     }
   return TRUE;
 }

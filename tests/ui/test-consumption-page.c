@@ -135,6 +135,22 @@ chart (Fixture    *f,
   return da_consumption_section_get_chart (section (f, name));
 }
 
+static gboolean
+figure_shown (Fixture    *f,
+              const char *name)
+{
+  /* a figure hides with its place in the flow box */
+  return gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (figure (f, name))));
+}
+
+static guint
+table_rows (GtkWidget *table)
+{
+  GtkSelectionModel *rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (table));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (rows));
+}
+
 static GtkDropDown *
 cycle_dropdown (Fixture *f)
 {
@@ -286,8 +302,11 @@ test_totals_match_api (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (cycle_dropdown (f))), ==,
                     cycles->len);
   g_assert_cmpuint (gtk_drop_down_get_selected (cycle_dropdown (f)), ==, 0);
-  g_assert_true (g_str_has_suffix (gtk_string_object_get_string (gtk_drop_down_get_selected_item (cycle_dropdown (f))),
-                                   "(Current)"));
+  {
+    GtkStringObject *chosen = gtk_drop_down_get_selected_item (cycle_dropdown (f));
+
+    g_assert_true (g_str_has_suffix (gtk_string_object_get_string (chosen), "(Current)"));
+  }
 
   /* The figures are the API's. */
   total = da_format_acus (da_consumption_get_total_acus (consumption));
@@ -308,7 +327,8 @@ test_totals_match_api (Fixture       *f,
                          da_consumption_lookup_date (consumption, days[i]));
       sum += da_chart_get_value (daily, 0, i);
     }
-  g_assert_cmpfloat (fabs (sum - da_consumption_get_total_acus (consumption)), <, 0.01 * g_strv_length (days));
+  g_assert_cmpfloat (fabs (sum - da_consumption_get_total_acus (consumption)), <,
+                     0.01 * g_strv_length (days));
   /* the cumulative line ends at the total */
   g_assert_cmpuint (da_chart_get_n_lines (daily), ==, 1);
   g_assert_cmpfloat (fabs (da_chart_get_line_value (daily, 0, g_strv_length (days) - 1) - sum), <,
@@ -328,7 +348,8 @@ test_totals_match_api (Fixture       *f,
         gboolean found = FALSE;
 
         if (i > 0)
-          g_assert_cmpfloat (da_chart_get_value (orgs, 0, i), <=, da_chart_get_value (orgs, 0, i - 1));
+          g_assert_cmpfloat (da_chart_get_value (orgs, 0, i), <=,
+                             da_chart_get_value (orgs, 0, i - 1));
         for (guint j = 0; j < n; j++)
           if (g_strcmp0 (da_context_lookup_org_name (f->context, by_org[j].key), name) == 0)
             {
@@ -419,7 +440,7 @@ test_change_and_projection (Fixture       *f,
   g_assert_cmpstr (da_figure_get_detail (figure (f, "total-figure")), ==, expected);
 
   /* At the pace so far, the cycle ends higher than it is now. */
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (figure (f, "projection-figure")))));
+  g_assert_true (figure_shown (f, "projection-figure"));
   projection = da_figure_get_value (figure (f, "projection-figure"));
   g_test_message ("total %g, projected %s", total, projection);
   g_assert_true (g_str_has_prefix (da_figure_get_detail (figure (f, "projection-figure")),
@@ -479,7 +500,7 @@ test_switching_cycles_reloads (Fixture       *f,
   g_assert_true (g_str_has_suffix (da_figure_get_detail (figure (f, "total-figure")),
                                    "the previous cycle"));
   /* A past cycle has nothing to project. */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (figure (f, "projection-figure")))));
+  g_assert_false (figure_shown (f, "projection-figure"));
 
   /* Every day of that cycle, each the API's figure */
   daily = chart (f, "daily-section");
@@ -534,7 +555,7 @@ test_table_matches_chart (Fixture       *f,
   DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (table));
 
   /* A row per bar, with the bar's name and number. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))), ==,
+  g_assert_cmpuint (table_rows (table), ==,
                     da_chart_get_n_categories (orgs));
   for (guint i = 0; i < da_chart_get_n_categories (orgs); i++)
     {
@@ -559,7 +580,7 @@ test_table_matches_chart (Fixture       *f,
     wait_idle (f);
     daily_table = da_consumption_section_get_table (daily_section);
     g_assert_nonnull (daily_table);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (daily_table)))), ==,
+    g_assert_cmpuint (table_rows (daily_table), ==,
                       da_chart_get_n_categories (daily));
     da_test_spin (200);
     {
@@ -617,8 +638,8 @@ test_user_selection (Fixture       *f,
     assert_acus_close (da_chart_get_value (user_chart, 0, i),
                        da_consumption_lookup_date (mine, days[i]));
   {
-    g_autofree char *title = g_strdup_printf ("Daily Usage of %s",
-                                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    const char *name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+    g_autofree char *title = g_strdup_printf ("Daily Usage of %s", name);
 
     g_assert_cmpstr (da_consumption_section_get_title (user_section), ==, title);
   }
@@ -672,7 +693,8 @@ test_stacked_by_organization (Fixture       *f,
       g_assert_nonnull (org_id);
       own = api_daily (client, NULL, g_ptr_array_index (cycles, 0), org_id);
       for (guint i = 0; days[i] != NULL; i++)
-        assert_acus_close (da_chart_get_value (daily, s, i), da_consumption_lookup_date (own, days[i]));
+        assert_acus_close (da_chart_get_value (daily, s, i),
+                           da_consumption_lookup_date (own, days[i]));
     }
   for (guint i = 0; days[i] != NULL; i++)
     g_assert_cmpfloat (fabs (da_chart_get_total (daily, i) -
@@ -743,9 +765,12 @@ test_organization_limit (Fixture       *f,
 
   /* The by-organization chart draws limits too, for the current cycle. */
   {
-    g_autoptr(GtkWidget) table = g_object_ref_sink (da_chart_create_table (chart (f, "organizations-section")));
+    DaChart *by_org = chart (f, "organizations-section");
+    g_autoptr(GtkWidget) table = g_object_ref_sink (da_chart_create_table (by_org));
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (table));
 
-    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (table))), ==, 3);
+    /* the organization, its ACUs, its limit */
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
   }
 
   da_test_screenshot (GTK_WIDGET (f->window), "limit");
@@ -864,7 +889,7 @@ test_export_png (Fixture       *f,
   texture = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==,
-                   2 * gtk_widget_get_width (GTK_WIDGET (da_consumption_section_get_chart (daily_section))));
+                   2 * gtk_widget_get_width (GTK_WIDGET (chart (f, "daily-section"))));
 }
 
 static void
