@@ -213,9 +213,10 @@ sync_fields (DaMemberDetails *self)
 
   gtk_label_set_label (self->user_id_label, da_member_get_user_id (member));
   saml_id = da_member_get_saml_id (member);
-  /* Translators: a member with no single sign-on identity */
-  gtk_label_set_label (self->saml_label, saml_id != NULL && *saml_id != '\0' ? saml_id
-                                                                            : C_("saml id", "None"));
+  if (saml_id == NULL || *saml_id == '\0')
+    /* Translators: a member with no single sign-on identity */
+    saml_id = C_("saml id", "None");
+  gtk_label_set_label (self->saml_label, saml_id);
 }
 
 /* ---- Organizations ---------------------------------------------------------------------- */
@@ -385,6 +386,11 @@ end_org_action (OrgOp *op)
 
   g_assert (self->orgs_busy > 0);
   self->orgs_busy--;
+
+  /* Taken apart meanwhile: nothing left to update. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   update_sensitivity (self);
 
   if (self->member != NULL && g_strcmp0 (da_member_get_user_id (self->member), op->user_id) == 0)

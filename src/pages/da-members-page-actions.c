@@ -238,6 +238,8 @@ member_fetched_cb (GObject      *object,
   g_autoptr(DaMember) member = NULL;
 
   member = da_client_get_member_finish (DA_CLIENT (object), result, &error);
+  if (g_cancellable_is_cancelled (action->self->action_cancellable))
+    g_clear_object (&member);
   if (member != NULL)
     _da_members_page_replace_member (action->self, member);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -260,12 +262,13 @@ roles_updated_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   DaMembersPage *self = action->self;
 
-  if (!da_client_call_finish (DA_CLIENT (object), result, &error))
+  if (!da_client_call_finish (DA_CLIENT (object), result, &error) ||
+      g_cancellable_is_cancelled (self->action_cancellable))
     {
       g_autofree char *what = NULL;
       g_autofree char *text = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       /* The role shown goes back to what it was. */
@@ -446,7 +449,8 @@ removal_done (Action *action)
 
       if (n == 1)
         /* Translators: %s is a person */
-        text = g_strdup_printf (_("Removed %s"), display_name (g_ptr_array_index (action->members, 0)));
+        text = g_strdup_printf (_("Removed %s"),
+                                display_name (g_ptr_array_index (action->members, 0)));
       else
         text = g_strdup_printf (ngettext ("Removed %u member", "Removed %u members", n), n);
       da_page_show_toast (DA_PAGE (self), text);
@@ -486,8 +490,16 @@ member_deleted_cb (GObject      *object,
   Action *action = user_data;
   g_autoptr(GError) error = NULL;
   DaMember *member = g_ptr_array_index (action->members, action->next - 1);
+  gboolean deleted = da_client_call_finish (DA_CLIENT (object), result, &error);
 
-  if (da_client_call_finish (DA_CLIENT (object), result, &error))
+  /* The page went away meanwhile. */
+  if (g_cancellable_is_cancelled (action->self->action_cancellable))
+    {
+      action_free (action);
+      return;
+    }
+
+  if (deleted)
     {
       action->n_done++;
       _da_members_page_forget_member (action->self, da_member_get_user_id (member));
@@ -592,9 +604,10 @@ added_to_org_cb (GObject      *object,
   Action *action = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (da_client_call_finish (DA_CLIENT (object), result, &error))
+  if (da_client_call_finish (DA_CLIENT (object), result, &error) &&
+      !g_cancellable_is_cancelled (action->self->action_cancellable))
     action->n_done++;
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       action_free (action);
       return;

@@ -208,7 +208,8 @@ _da_members_page_update_busy (DaMembersPage *self)
 GPtrArray *
 _da_members_page_get_selected (DaMembersPage *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
   GPtrArray *members = g_ptr_array_new_with_free_func (g_object_unref);
   GtkBitsetIter iter;
   guint position;
@@ -216,7 +217,7 @@ _da_members_page_get_selected (DaMembersPage *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
        ok;
        ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (members, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    g_ptr_array_add (members, g_list_model_get_item (G_LIST_MODEL (model), position));
 
   return members;
 }
@@ -356,7 +357,8 @@ _da_members_page_show_details (DaMembersPage *self,
 static void
 update_selection_ui (DaMembersPage *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
   guint64 n = gtk_bitset_get_size (selected);
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   g_autofree char *count = da_format_count ((gint64) n);
@@ -364,7 +366,7 @@ update_selection_ui (DaMembersPage *self)
 
   if (n == 1)
     {
-      g_autoptr(DaMember) member = g_list_model_get_item (G_LIST_MODEL (self->selection),
+      g_autoptr(DaMember) member = g_list_model_get_item (G_LIST_MODEL (model),
                                                           gtk_bitset_get_minimum (selected));
 
       if (da_member_details_get_member (self->details) != member)
@@ -1248,10 +1250,12 @@ start_load (DaMembersPage *self)
     }
   else
     {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
       /* Keep the list shown (selection, scroll) until the new one can take its place. */
       self->next_pager = g_object_ref (pager);
       self->keep_selection = _da_members_page_dup_selected_ids (self);
-      self->keep_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
+      self->keep_scroll = gtk_adjustment_get_value (adjustment);
     }
 
   da_list_footer_hide (self->footer);

@@ -78,6 +78,13 @@ details (Fixture *f)
   return DA_MEMBER_DETAILS (da_test_find_widget (f->page, DA_TYPE_MEMBER_DETAILS, NULL));
 }
 
+/* How many organizations the details list for the member shown. */
+static guint
+n_member_orgs (Fixture *f)
+{
+  return g_list_model_get_n_items (da_member_details_get_organizations (details (f)));
+}
+
 static GtkWidget *
 find (GtkWidget  *root,
       GType       type,
@@ -385,7 +392,8 @@ test_change_role_of_several (Fixture       *f,
   /* Their shared role comes first; only enterprise roles are offered, custom ones too. */
   g_assert_cmpstr (combo_text (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                     "role-row"))), ==, "Member");
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "role-row")))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (
+                      find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "role-row")))), ==, 3);
   da_test_screenshot (GTK_WIDGET (dialog), "role-dialog");
 
   choose_in_combo (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "role-row")),
@@ -556,8 +564,7 @@ test_add_to_organization (Fixture       *f,
   DA_TEST_WAIT_UNTIL ((role = api_org_role (f, user_id, da_organization_get_org_id (org))) != NULL);
   g_assert_cmpstr (role, ==, "org_admin");
   DA_TEST_WAIT_UNTIL (!da_member_details_get_organizations_loading (details (f)) &&
-                      g_list_model_get_n_items (da_member_details_get_organizations (details (f))) ==
-                      g_list_model_get_n_items (before) + 1);
+                      n_member_orgs (f) == g_list_model_get_n_items (before) + 1);
   g_assert_nonnull (da_test_find_by_text (find (GTK_WIDGET (details (f)), GTK_TYPE_LIST_BOX,
                                                 "member-orgs-list"),
                                           ADW_TYPE_ACTION_ROW, da_organization_get_org_name (org)));
@@ -594,8 +601,7 @@ test_remove_from_organization (Fixture       *f,
   da_test_click (find (GTK_WIDGET (details (f)), GTK_TYPE_BUTTON, button_name));
   da_test_answer_confirm (NULL, "confirm");
 
-  DA_TEST_WAIT_UNTIL (g_list_model_get_n_items (da_member_details_get_organizations (details (f))) ==
-                      g_list_model_get_n_items (orgs) - 1 &&
+  DA_TEST_WAIT_UNTIL (n_member_orgs (f) == g_list_model_get_n_items (orgs) - 1 &&
                       !da_member_details_get_organizations_loading (details (f)));
   role = api_org_role (f, user_id, da_org_membership_get_org_id (membership));
   g_assert_null (role);
