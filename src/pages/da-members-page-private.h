@@ -15,9 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* More members loaded than this: search a part at a time, from the main loop. */
-#define DA_MEMBERS_INCREMENTAL_MIN 5000
-
 /* More members than this changed at once: reload the list rather than each of them. */
 #define DA_MEMBERS_REFETCH_MAX 25
 

@@ -155,28 +155,15 @@ is_filtering (DaMembersPage *self)
   return self->search_tokens != NULL || self->role_filter != NULL;
 }
 
-/* GTK 4.8's list views spend time in proportion to the rows a change adds and removes, times
- * the columns: over a long list, filter a part at a time from the main loop so that typing
- * never waits for the list (the count follows as the parts come). A short list is filtered at
- * once. */
+/* The whole list is filtered at once. An incremental GtkFilterListModel was measured with 50,000
+ * members (test-members-page, /members-page/search-50000): it held the main loop hardly less
+ * (GTK 4.8's column view spends most of the time in laying out the rows a change brings, per
+ * column) and showed the result twice as late, so it is not used. */
 static void
 change_filter (DaMembersPage   *self,
                GtkFilterChange  change)
 {
-  gtk_filter_list_model_set_incremental (self->filter_model,
-                                         n_loaded (self) > DA_MEMBERS_INCREMENTAL_MIN);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-}
-
-/* What is visible, all of it: a filtering still under way is finished first. */
-static void
-finish_filtering (DaMembersPage *self)
-{
-  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
-    {
-      gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-      gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-    }
 }
 
 static char *
@@ -239,13 +226,9 @@ _da_members_page_select_ids (DaMembersPage *self,
                              GHashTable    *ids)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (model);
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
-  g_autoptr(GtkBitset) mask = NULL;
-  guint n;
-
-  finish_filtering (self);
-  n = g_list_model_get_n_items (model);
-  mask = gtk_bitset_new_range (0, n);
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n);
 
   if (ids != NULL && g_hash_table_size (ids) > 0)
     for (guint i = 0; i < n; i++)
@@ -490,8 +473,7 @@ update_visible_ui (DaMembersPage *self)
     text = g_strdup_printf (ngettext ("%s member", "%s members", n_all), all);
   gtk_label_set_label (self->count_label, text);
 
-  if (n_visible == 0 && n_all > 0 && is_filtering (self) &&
-      gtk_filter_list_model_get_pending (self->filter_model) == 0)
+  if (n_visible == 0 && n_all > 0 && is_filtering (self))
     {
       update_no_match (self);
       gtk_stack_set_visible_child_name (self->list_stack, "no-match");
@@ -1422,10 +1404,7 @@ visible_rows_to_csv (DaMembersPage *self,
   };
   GListModel *model = G_LIST_MODEL (self->filter_model);
   DaCsvWriter *writer = da_csv_writer_new ();
-  guint n;
-
-  finish_filtering (self);
-  n = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (model);
 
   da_csv_writer_add_row (writer, header);
   for (guint i = 0; i < n; i++)
@@ -1878,8 +1857,6 @@ da_members_page_init (DaMembersPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (on_visible_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (on_visible_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
