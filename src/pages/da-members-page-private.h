@@ -39,6 +39,7 @@ struct _DaMembersPage
   GStrv                search_tokens;        /* folded; NULL for no search */
   char                *role_filter;          /* a role ID; NULL for every role */
   GStrv                role_filter_ids;      /* of the dropdown's items; [0] is "" (every role) */
+  gboolean             syncing_roles;
   GHashTable          *role_keys;            /* role ID → collate key of its name */
   gboolean             last_login_descending;
   DaMember            *probe_early;          /* two members that differ only in last login, */

@@ -643,6 +643,9 @@ on_role_filter_changed_cb (DaMembersPage *self)
   const char *role_id = NULL;
   int change;
 
+  if (self->syncing_roles)
+    return;
+
   if (self->role_filter_ids != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
       selected < g_strv_length (self->role_filter_ids))
     role_id = self->role_filter_ids[selected];
@@ -691,9 +694,11 @@ rebuild_role_filter (DaMembersPage *self)
   g_strfreev (self->role_filter_ids);
   self->role_filter_ids = g_strv_builder_end (ids);
 
-  /* The handler sees the new IDs, and a role that went away shows everyone again. */
+  /* The filter changes once, if at all: to everyone when the role chosen went away. */
+  self->syncing_roles = TRUE;
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->role_dropdown, selected);
+  self->syncing_roles = FALSE;
   on_role_filter_changed_cb (self);
 }
 

@@ -535,6 +535,19 @@ test_role_filter (Fixture       *f,
                       n_roles + 1);
   }
 
+  /* A refresh keeps the role chosen. */
+  select_role (f, "Admin");
+  DA_TEST_WAIT_UNTIL (n_visible (f) == expected_matches (api, NULL, "account_admin"));
+  da_page_refresh (DA_PAGE (f->page));
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (DA_PAGE (f->page)));
+  g_assert_cmpuint (n_visible (f), ==, expected_matches (api, NULL, "account_admin"));
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (find (f, GTK_TYPE_DROP_DOWN, "role-filter"));
+
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)),
+                     ==, "Admin");
+  }
+
   select_role (f, "All Roles");
   DA_TEST_WAIT_UNTIL (n_visible (f) == 120);
   g_assert_cmpstr (label_text (f, "members-count"), ==, "120 members");
