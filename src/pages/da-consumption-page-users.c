@@ -80,7 +80,12 @@ member_cb (GObject      *object,
   DaConsumptionPage *self = request->self;
 
   member = da_client_get_member_finish (DA_CLIENT (object), result, &error);
-  self->member_requests--;
+  /* a newer cycle's list counts its own look-ups from zero */
+  if (_da_consumption_page_request_is_current (request))
+    {
+      g_assert (self->member_requests > 0);
+      self->member_requests--;
+    }
 
   /* A member who left keeps showing as their ID: that is no error of the page. */
   if (member != NULL)
