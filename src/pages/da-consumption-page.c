@@ -575,8 +575,8 @@ show_orgs (DaConsumptionPage *self)
   g_ptr_array_add (names, NULL);
 
   da_chart_set_categories (chart, sorted->len, (const char * const *) names->pdata, NULL);
-  /* Translators: the series of the chart by organization */
-  da_chart_add_series (chart, _("ACUs used"), values, FALSE);
+  /* Translators: the ACUs each organization used, a column of the chart's table */
+  da_chart_add_series (chart, C_("acus", "Used"), values, FALSE);
   if (any_limit)
     da_chart_set_limits (chart, limits);
 }
@@ -610,8 +610,8 @@ show_history (DaConsumptionPage *self)
 
   da_chart_set_categories (chart, n, (const char * const *) labels->pdata,
                            (const char * const *) details->pdata);
-  /* Translators: the series of the history chart */
-  da_chart_add_series (chart, _("ACUs used"), values, FALSE);
+  /* Translators: the ACUs each cycle used, a column of the chart's table */
+  da_chart_add_series (chart, C_("acus", "Used"), values, FALSE);
 }
 
 static void

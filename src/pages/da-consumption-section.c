@@ -51,12 +51,22 @@ update_image_button (DaConsumptionSection *self)
                             da_chart_get_n_categories (self->chart) > 0);
 }
 
+/* The tallest a table grows before it scrolls */
+#define MAX_TABLE_HEIGHT 420
+
 static void
 rebuild_table (DaConsumptionSection *self)
 {
   GtkWidget *table = da_chart_create_table (self->chart);
+  int natural = 0;
 
   gtk_scrolled_window_set_child (self->table_window, table);
+
+  /* In a page that scrolls, a section gets its minimum height: make that the table's, up to a
+   * screenful. */
+  gtk_widget_measure (table, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (self->table_window,
+                                              MIN (natural, MAX_TABLE_HEIGHT));
 }
 
 static void
