@@ -464,13 +464,29 @@ update_visible_ui (DaMembersPage *self)
   g_autofree char *visible = da_format_count (n_visible);
   g_autofree char *all = da_format_count (n_all);
   g_autofree char *text = NULL;
+  gboolean complete = self->pager == NULL || !da_pager_get_has_more (self->pager);
+  gint64 total = self->pager != NULL ? da_pager_get_total (self->pager) : -1;
 
-  if (is_filtering (self))
-    /* Translators: "12 of 120 members", how many are shown of how many are loaded */
+  if (is_filtering (self) && complete)
+    /* Translators: "12 of 120 members", how many are shown of how many there are */
     text = g_strdup_printf (ngettext ("%s of %s member", "%s of %s members", n_all),
                             visible, all);
-  else
+  else if (is_filtering (self))
+    /* Translators: "12 of 200 members loaded so far", while the list loads */
+    text = g_strdup_printf (ngettext ("%s of %s member loaded so far",
+                                      "%s of %s members loaded so far", n_all),
+                            visible, all);
+  else if (complete || total < 0)
     text = g_strdup_printf (ngettext ("%s member", "%s members", n_all), all);
+  else
+    {
+      g_autofree char *total_text = da_format_count (total);
+
+      /* Translators: "200 of 2,000 members loaded", while the list loads */
+      text = g_strdup_printf (ngettext ("%s of %s member loaded", "%s of %s members loaded",
+                                        total),
+                              all, total_text);
+    }
   gtk_label_set_label (self->count_label, text);
 
   if (n_visible == 0 && n_all > 0 && is_filtering (self))

@@ -882,6 +882,7 @@ test_fills_while_loading (Fixture       *f,
   search (f, "ia");
   DA_TEST_WAIT_UNTIL (n_visible (f) > 0 && n_visible (f) < n_loaded (f));
   g_assert_true (da_page_get_busy (DA_PAGE (f->page)));
+  g_assert_true (g_str_has_suffix (label_text (f, "members-count"), " members loaded so far"));
 
   da_mock_server_clear_faults (f->server);
   DA_TEST_WAIT_UNTIL (!da_page_get_busy (DA_PAGE (f->page)));
@@ -889,6 +890,12 @@ test_fills_while_loading (Fixture       *f,
   g_assert_cmpint (footer_state (f), ==, DA_LIST_FOOTER_HIDDEN);
   search (f, "");
   DA_TEST_WAIT_UNTIL (n_visible (f) == 2000);
+  {
+    g_autofree char *all = da_format_count (2000);
+    g_autofree char *text = g_strdup_printf ("%s members", all);
+
+    g_assert_cmpstr (label_text (f, "members-count"), ==, text);
+  }
 }
 
 static void
@@ -921,6 +928,14 @@ test_failure_while_paging (Fixture       *f,
   g_assert_cmpuint (kept, <, 2000);
   g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_CONTENT);
   g_assert_true (da_test_has_label (GTK_WIDGET (footer), "The server had a problem"));
+  /* The count says the list is not all there. */
+  {
+    g_autofree char *count = da_format_count (kept);
+    g_autofree char *all = da_format_count (2000);
+    g_autofree char *text = g_strdup_printf ("%s of %s members loaded", count, all);
+
+    g_assert_cmpstr (label_text (f, "members-count"), ==, text);
+  }
   da_test_screenshot (GTK_WIDGET (f->window), "paging-error");
 
   /* Retry continues where it stopped: every member once. */
