@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "da-a11y.h"
 #include "da-chart-math.h"
 #include "da-consumption-page-private.h"
 #include "da-format.h"
@@ -1246,6 +1247,7 @@ da_consumption_page_init (DaConsumptionPage *self)
 
   /* The daily chart's own controls */
   self->stack_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("By _Organization")));
+  da_a11y_label_from_mnemonic (GTK_WIDGET (self->stack_check), _("By _Organization"));
   gtk_widget_set_name (GTK_WIDGET (self->stack_check), "stack-check");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->stack_check),
                                _("Stack each day’s bar by the organizations that used most"));

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "da-a11y.h"
 #include "da-dialogs.h"
 #include "da-format.h"
 #include "da-input.h"
@@ -182,6 +183,7 @@ update_button (DaInviteDialog *self)
     }
 
   gtk_button_set_label (GTK_BUTTON (self->invite_button), label);
+  da_a11y_label_from_mnemonic (self->invite_button, label);
   gtk_widget_set_sensitive (self->invite_button, self->n_valid > 0 && !self->sending);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "da-a11y.h"
 #include "da-dialogs.h"
 #include "da-organization-window-private.h"
 
@@ -35,6 +36,7 @@ create_group_row (DaOrganizationWindow *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
 
   button = gtk_button_new_with_mnemonic (_("_Unlink"));
+  da_a11y_label_from_mnemonic (button, _("_Unlink"));
   gtk_widget_set_name (button, "unlink-group-button");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");

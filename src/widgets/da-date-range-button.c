@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "da-a11y.h"
 #include "da-date-range-button.h"
 #include "da-format.h"
 
@@ -249,6 +250,7 @@ build_popover (DaDateRangeButton *self)
   gtk_box_append (GTK_BOX (box), self->error_label);
 
   apply = gtk_button_new_with_mnemonic (_("_Show Range"));
+  da_a11y_label_from_mnemonic (apply, _("_Show Range"));
   gtk_widget_set_name (apply, "range-apply");
   gtk_widget_set_halign (apply, GTK_ALIGN_END);
   gtk_widget_set_margin_end (apply, 6);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "da-a11y.h"
 #include "da-format.h"
 #include "da-list-footer.h"
 #include "da-state-view.h"
@@ -170,6 +171,7 @@ da_list_footer_init (DaListFooter *self)
   }
 
   self->retry_button = gtk_button_new_with_mnemonic (_("_Retry"));
+  da_a11y_label_from_mnemonic (self->retry_button, _("_Retry"));
   gtk_widget_set_name (self->retry_button, "list-footer-retry");
   gtk_widget_set_halign (self->retry_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->retry_button, "pill");
@@ -177,6 +179,7 @@ da_list_footer_init (DaListFooter *self)
   gtk_box_append (GTK_BOX (self->box), self->retry_button);
 
   self->more_button = gtk_button_new_with_mnemonic (_("Load _More"));
+  da_a11y_label_from_mnemonic (self->more_button, _("Load _More"));
   gtk_widget_set_name (self->more_button, "list-footer-more");
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->more_button, "pill");

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "da-a11y.h"
 #include "da-client-error.h"
 #include "da-list-footer.h"
 #include "da-test-ui.h"
@@ -79,12 +80,34 @@ test_states (void)
   gtk_window_destroy (window);
 }
 
+static void
+test_strip_mnemonic (void)
+{
+  const char *cases[][2] = {
+    { "_Retry", "Retry" },
+    { "Load _More", "Load More" },
+    { "snake__case", "snake_case" },
+    { "no mnemonic", "no mnemonic" },
+    { "", "" },
+    { "trailing_", "trailing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = da_a11y_strip_mnemonic (cases[i][0]);
+
+      g_assert_cmpstr (text, ==, cases[i][1]);
+    }
+  g_assert_null (da_a11y_strip_mnemonic (NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
   da_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/list-footer/states", test_states);
+  g_test_add_func ("/a11y/strip-mnemonic", test_strip_mnemonic);
 
   return g_test_run ();
 }
