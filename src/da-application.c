@@ -16,7 +16,10 @@
 #include "da-window.h"
 
 /* How many members the demo enterprise has. */
+/* The demo enterprise: a thousand people, half a year of sessions and audit events. */
 #define DEMO_MEMBERS 1000
+#define DEMO_SESSIONS 1500
+#define DEMO_AUDIT_EVENTS 4000
 
 struct _DaApplication
 {
@@ -158,6 +161,8 @@ start_demo (DaApplication *self)
 
   da_mock_options_init (&options);
   options.members = DEMO_MEMBERS;
+  options.sessions = DEMO_SESSIONS;
+  options.audit_events = DEMO_AUDIT_EVENTS;
   self->mock_server = da_mock_server_new (&options);
   da_mock_options_clear (&options);
 

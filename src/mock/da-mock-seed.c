@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "da-mock-private.h"
@@ -669,21 +670,32 @@ seed_sessions (MockState *state,
 {
   guint n = state->options.sessions;
   gint64 current_start = mock_state_cycle_start (state, state->seed_now);
-  guint n_current = n * 35 / 100;
+  gint64 span = MAX (state->seed_now - 10 * 60 - state->enterprise_start, 1);
+  guint min_current = MIN (n, state->orgs->len);
+  guint n_current = 0;
   g_autofree gint64 *times = g_new (gint64, MAX (n, 1));
   guint first_current;
 
-  if (current_start <= state->enterprise_start)
-    n_current = n;
-  n_current = MAX (n_current, MIN (n, state->orgs->len));
-
+  /* An enterprise that grows: the density of sessions rises from 1/2 to 3/2 of the average
+   * between its start and now (half drawn uniformly, half with a linearly rising density), so
+   * a cycle compares with the one before it as a real one would. */
   for (guint i = 0; i < n; i++)
     {
-      if (i < n_current)
-        times[i] = mock_rng_between (rng, current_start, state->seed_now - 10 * 60);
-      else
-        times[i] = mock_rng_between (rng, state->enterprise_start, current_start - 1);
+      double u = mock_rng_double (rng);
+      double x = mock_rng_chance (rng, 0.5) ? u : sqrt (u);
+
+      times[i] = state->enterprise_start + (gint64) (x * (double) span);
     }
+  qsort (times, n, sizeof (gint64), compare_gint64);
+
+  for (guint i = 0; i < n; i++)
+    if (times[i] >= current_start)
+      n_current++;
+
+  /* Every organization gets some of the current cycle's sessions: move the latest earlier
+   * sessions into the cycle when it has too few. */
+  for (guint i = n - n_current; n_current < min_current && i > 0; i--, n_current++)
+    times[i - 1] = mock_rng_between (rng, current_start, state->seed_now - 10 * 60);
   qsort (times, n, sizeof (gint64), compare_gint64);
   first_current = n - n_current;
 
