@@ -186,6 +186,7 @@ typedef struct
   GBytes *body;
   char   *path;          /* the endpoint, without query, for messages */
   char   *host;
+  gint64  cached_at;     /* Unix µs when served from the response cache, else 0 */
 } DaResponse;
 
 void        da_response_free          (DaResponse        *response);
@@ -204,6 +205,10 @@ struct _DaClient
   guint               max_retries;
   guint               base_delay_ms;
   guint               max_delay_ms;
+
+  DaResponseCache    *cache;         /* nullable */
+  gboolean            offline;
+  gint64              offline_data_time;
 };
 
 /* Emitted by the transport (da-client.c owns the signals). */
@@ -212,6 +217,11 @@ void        _da_client_emit_retry_scheduled (DaClient     *self,
                                              const GError *reason);
 void        _da_client_emit_unauthorized    (DaClient     *self,
                                              const GError *error);
+/* A request succeeded: the client is online again. */
+void        _da_client_note_online          (DaClient     *self);
+/* A read was answered from the cache stored at @stored_at (Unix µs). */
+void        _da_client_note_offline         (DaClient     *self,
+                                             gint64        stored_at);
 
 /* Sends one request with the retries its method allows, and maps every failure into
  * DA_CLIENT_ERROR (or G_IO_ERROR_CANCELLED). @query and @body may be NULL. */

@@ -448,6 +448,8 @@ typedef struct
   gint64       started;
   GSource     *timeout_source;
   GSource     *cancel_source;
+  char        *cache_key;      /* a read the response cache may keep: path and query */
+  GError      *network_error;  /* while the cache is asked instead */
 } SendData;
 
 static void
@@ -456,6 +458,8 @@ send_data_free (SendData *data)
   g_free (data->method);
   g_free (data->path);
   g_free (data->uri);
+  g_free (data->cache_key);
+  g_clear_error (&data->network_error);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_clear_object (&data->message);
   if (data->timeout_source != NULL)
@@ -506,6 +510,45 @@ backoff_delay (DaClient *self,
 }
 
 static void send_attempt (GTask *task);
+
+static void
+on_cache_lookup_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DaClient *self = g_task_get_source_object (task);
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  DaResponse *response;
+  gint64 stored_at = 0;
+
+  body = da_response_cache_lookup_finish (DA_RESPONSE_CACHE (object), result, &stored_at, &error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (body == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No cached answer to %s: %s", data->path, error->message);
+      g_task_return_error (task, g_steal_pointer (&data->network_error));
+      return;
+    }
+
+  g_debug ("GET %s answered from the cache of %" G_GINT64_FORMAT, data->path,
+           stored_at / G_USEC_PER_SEC);
+  _da_client_note_offline (self, stored_at);
+
+  response = g_new0 (DaResponse, 1);
+  response->status = SOUP_STATUS_OK;
+  response->content_type = g_strdup ("application/json");
+  response->body = g_steal_pointer (&body);
+  response->path = g_strdup (data->path);
+  response->host = g_strdup (self->host);
+  response->cached_at = stored_at;
+  g_task_return_pointer (task, response, (GDestroyNotify) da_response_free);
+}
 
 static void
 end_wait (SendData *data)
@@ -599,13 +642,32 @@ on_send_and_read_cb (GObject      *object,
 
   if (body == NULL)
     {
-      g_task_return_error (task, _da_client_error_from_io (error, status, content_type,
-                                                           self->host));
+      g_autoptr(GError) mapped = _da_client_error_from_io (error, status, content_type,
+                                                           self->host);
+
+      /* The server cannot be reached: the last answer to this read will do, if there is one. */
+      if (data->cache_key != NULL && self->cache != NULL
+          && g_error_matches (mapped, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          data->network_error = g_steal_pointer (&mapped);
+          da_response_cache_lookup_async (self->cache, data->cache_key, cancellable,
+                                          on_cache_lookup_cb, g_steal_pointer (&task));
+          return;
+        }
+
+      g_task_return_error (task, g_steal_pointer (&mapped));
       return;
     }
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      if (data->cache_key != NULL && self->cache != NULL)
+        da_response_cache_store_async (self->cache, data->cache_key, body, g_get_real_time (),
+                                       NULL, NULL, NULL);
+      _da_client_note_online (self);
+
       response = g_new0 (DaResponse, 1);
       response->status = status;
       response->content_type = g_strdup (content_type);
@@ -726,6 +788,8 @@ _da_client_send_async (DaClient            *self,
   data->path = g_strdup (path);
   data->uri = build_uri (self, path, query);
   data->body = body != NULL ? g_bytes_ref (body) : NULL;
+  if (g_str_equal (method, "GET"))
+    data->cache_key = g_strdup (data->uri + strlen (self->base_url));
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
   send_attempt (task);

@@ -23,6 +23,8 @@ enum {
   PROP_BASE_URL,
   PROP_HOST,
   PROP_SESSION,
+  PROP_OFFLINE,
+  PROP_OFFLINE_DATA_TIME,
   N_PROPS
 };
 
@@ -182,6 +184,40 @@ _da_client_emit_unauthorized (DaClient     *self,
   g_signal_emit (self, signals[UNAUTHORIZED], 0, error);
 }
 
+void
+_da_client_note_online (DaClient *self)
+{
+  if (!self->offline)
+    return;
+
+  g_debug ("Back online with %s", self->host);
+  self->offline = FALSE;
+  self->offline_data_time = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE_DATA_TIME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+void
+_da_client_note_offline (DaClient *self,
+                         gint64    stored_at)
+{
+  gint64 data_time = stored_at / G_USEC_PER_SEC;
+
+  /* The data shown is as old as the oldest answer served from the cache. */
+  if (!self->offline || data_time < self->offline_data_time)
+    {
+      self->offline_data_time = data_time;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE_DATA_TIME]);
+    }
+
+  if (!self->offline)
+    {
+      g_debug ("Offline: %s cannot be reached, answering from the cache", self->host);
+      self->offline = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
+}
+
 static void
 forget_key (DaClient *self)
 {
@@ -198,6 +234,7 @@ da_client_finalize (GObject *object)
   DaClient *self = (DaClient *)object;
 
   forget_key (self);
+  g_clear_object (&self->cache);
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->host, g_free);
@@ -227,6 +264,14 @@ da_client_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+
+    case PROP_OFFLINE_DATA_TIME:
+      g_value_set_int64 (value, self->offline_data_time);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -249,6 +294,12 @@ da_client_class_init (DaClientClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE_DATA_TIME] =
+    g_param_spec_int64 ("offline-data-time", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -371,6 +422,40 @@ da_client_set_retry_policy (DaClient *self,
   self->max_retries = max_retries;
   self->base_delay_ms = MAX (base_delay_ms, 1);
   self->max_delay_ms = MAX (max_delay_ms, self->base_delay_ms);
+}
+
+void
+da_client_set_response_cache (DaClient        *self,
+                              DaResponseCache *cache)
+{
+  g_return_if_fail (DA_IS_CLIENT (self));
+  g_return_if_fail (cache == NULL || DA_IS_RESPONSE_CACHE (cache));
+
+  g_set_object (&self->cache, cache);
+}
+
+DaResponseCache *
+da_client_get_response_cache (DaClient *self)
+{
+  g_return_val_if_fail (DA_IS_CLIENT (self), NULL);
+
+  return self->cache;
+}
+
+gboolean
+da_client_get_offline (DaClient *self)
+{
+  g_return_val_if_fail (DA_IS_CLIENT (self), FALSE);
+
+  return self->offline;
+}
+
+gint64
+da_client_get_offline_data_time (DaClient *self)
+{
+  g_return_val_if_fail (DA_IS_CLIENT (self), 0);
+
+  return self->offline_data_time;
 }
 
 gboolean

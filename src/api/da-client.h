@@ -11,6 +11,7 @@
 #include "da-client-error.h"
 #include "da-models.h"
 #include "da-pager.h"
+#include "da-response-cache.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ G_BEGIN_DECLS
  * da_client_error_get_retry_after() set.
  * Each pending retry emits "retry-scheduled" (guint delay_ms, GError *reason) first.
  * Any 401 also emits "unauthorized" (GError *error), so the application can go back to sign-in.
+ * With a response cache, reads are answered from it when the server cannot be reached, and the
+ * client says it is "offline" (see da_client_set_response_cache()).
  */
 #define DA_TYPE_CLIENT (da_client_get_type ())
 G_DECLARE_FINAL_TYPE (DaClient, da_client, DA, CLIENT, GObject)
@@ -58,6 +61,22 @@ void          da_client_set_retry_policy   (DaClient      *self,
                                             guint          max_retries,
                                             guint          base_delay_ms,
                                             guint          max_delay_ms);
+
+/* ---- Offline ---------------------------------------------------------------------------- */
+
+/* With a cache (NULL: none, the default), the body of every successful GET is kept in it under
+ * the request's path and query, and a GET that fails with DA_CLIENT_ERROR_NETWORK (the server
+ * cannot be reached; not a 4xx or 5xx) is answered from it when it holds that request. The
+ * client is then "offline" until a request succeeds again. */
+void          da_client_set_response_cache (DaClient        *self,
+                                            DaResponseCache *cache);
+/* (transfer none) (nullable) */
+DaResponseCache *da_client_get_response_cache (DaClient     *self);
+/* TRUE from a read answered from the cache until a request succeeds. Property "offline". */
+gboolean      da_client_get_offline        (DaClient      *self);
+/* While offline, when the oldest of the cached answers served since was stored (Unix seconds);
+ * 0 when online. Property "offline-data-time". */
+gint64        da_client_get_offline_data_time (DaClient   *self);
 
 /* Generic completion for calls that return nothing but success. */
 gboolean      da_client_call_finish        (DaClient      *self,
