@@ -122,12 +122,43 @@ go_welcome (DaApplication *self,
   set_context (self, NULL);
 }
 
+/* Offline: what the pages load is kept on disk for when the server cannot be reached; not for
+ * the demo, whose server lives only as long as the app. */
+static void
+keep_cached_data (DaApplication *self,
+                  DaClient      *client)
+{
+  g_autoptr(DaResponseCache) cache = NULL;
+
+  if (self->demo || da_client_get_response_cache (client) != NULL)
+    return;
+
+  cache = da_response_cache_new_for_server (da_client_get_base_url (client));
+  da_client_set_response_cache (client, cache);
+}
+
+/* Signing out, or a key the server rejected: what was loaded with it goes too. */
+static void
+forget_cached_data (DaApplication *self)
+{
+  DaClient *client = self->context != NULL ? da_context_get_client (self->context) : NULL;
+  g_autoptr(DaResponseCache) cache = NULL;
+
+  if (client == NULL || da_client_get_response_cache (client) == NULL)
+    return;
+
+  cache = g_object_ref (da_client_get_response_cache (client));
+  da_client_set_response_cache (client, NULL);
+  da_response_cache_clear_async (cache, NULL, NULL, NULL);
+}
+
 static void
 go_signed_in (DaApplication *self,
               DaClient      *client)
 {
   g_autoptr(DaContext) context = NULL;
 
+  keep_cached_data (self, client);
   context = da_context_new (client, self->settings, self->demo);
   if (self->demo)
     da_context_set_account_label (context, _("Demo"));
@@ -149,6 +180,7 @@ on_unauthorized_cb (DaApplication *self,
   message = g_strdup_printf (_("The server %s rejected the API key: it may have been revoked. "
                                "Enter a current Enterprise Admin key to continue."),
                              da_client_get_host (da_context_get_client (self->context)));
+  forget_cached_data (self);
   go_welcome (self, message);
 }
 
@@ -692,6 +724,7 @@ da_application_sign_out_async (DaApplication       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, da_application_sign_out_async);
+  forget_cached_data (self);
 
   if (self->context == NULL || self->key_store == NULL || !self->key_stored)
     {

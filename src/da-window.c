@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "da-offline-banner.h"
 #include "da-pages.h"
 #include "da-welcome-page.h"
 #include "da-window.h"
@@ -38,6 +39,7 @@ struct _DaWindow
   GtkWidget            *content_box;
   AdwWindowTitle       *page_title;
   GtkSpinner           *busy_spinner;
+  DaOfflineBanner      *offline_banner;
   GtkStack             *page_stack;
 };
 
@@ -350,6 +352,7 @@ set_client (DaWindow *self,
   if (self->client != NULL)
     g_clear_signal_handler (&self->retry_handler, self->client);
   g_set_object (&self->client, client);
+  da_offline_banner_set_client (self->offline_banner, client);
   if (client != NULL)
     self->retry_handler = g_signal_connect_object (client, "retry-scheduled",
                                                    G_CALLBACK (on_retry_scheduled_cb), self,
@@ -670,6 +673,7 @@ da_window_class_init (DaWindowClass *klass)
   object_class->dispose = da_window_dispose;
   window_class->close_request = da_window_close_request;
 
+  g_type_ensure (DA_TYPE_OFFLINE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/da-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, main_stack);
@@ -682,6 +686,7 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, page_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
