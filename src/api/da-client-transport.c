@@ -103,15 +103,39 @@ is_json_type (const char *content_type)
          || g_str_has_suffix (content_type, "+json");
 }
 
+/* A header value as a person may read it in one line: valid UTF-8 (libsoup gives that), its
+ * control characters as spaces, cut to a readable length. (transfer full) */
+static char *
+clean_header_value (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  GString *out = g_string_new (NULL);
+  const char *p;
+  guint n = 0;
+
+  for (p = valid; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? ' ' : c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 describe_answer (guint       status,
                  const char *content_type,
                  const char *host)
 {
+  g_autofree char *type = content_type != NULL ? clean_header_value (content_type) : NULL;
+
   /* Translators: the facts of an answer a person may pass on: status, content type and the
    * server's host, e.g. "502, text/html from proxy.example.com" */
   return g_strdup_printf (_("%u, %s from %s"), status,
-                          content_type != NULL ? content_type : _("no content type"), host);
+                          type != NULL ? type : _("no content type"), host);
 }
 
 static GError *

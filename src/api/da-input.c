@@ -677,7 +677,8 @@ check_segment (const char *segment)
       gunichar c = g_utf8_get_char (p);
       char buffer[8] = { 0, };
 
-      if (g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.')
+      /* ASCII only: g_ascii_isalnum() of a wider character looks at its low byte. */
+      if (c < 0x80 && (g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.'))
         continue;
       if (g_unichar_isspace (c))
         return g_strdup (_("Spaces are not allowed"));
@@ -723,10 +724,11 @@ split_remote (const char  *text,
 
       authority = scheme_end + 3;
       authority_end = authority + strcspn (authority, "/?#");
-      at = memchr (authority, '@', authority_end - authority);
-      if (at != NULL && is_http)
+      /* The user information ends at the last "@" of the authority. */
+      at = g_strrstr_len (authority, authority_end - authority, "@");
+      if (at != NULL && (is_http || memchr (authority, ':', at - authority) != NULL))
         {
-          /* It may hold a password or a token: never keep it. */
+          /* It may hold a password or a token (ssh://git@ names only a user): never keep it. */
           *reason = g_strdup (_("Remove the user name and password from the address"));
           return TRUE;
         }
@@ -747,7 +749,7 @@ split_remote (const char  *text,
       if (colon == NULL || memchr (text, '/', colon - text) != NULL)
         return FALSE;
 
-      at = memchr (text, '@', colon - text);
+      at = g_strrstr_len (text, colon - text, "@");
       authority = at != NULL ? at + 1 : text;
       host_text = g_strndup (authority, colon - authority);
       if (strchr (host_text, '.') == NULL && strcmp (host_text, "localhost") != 0)

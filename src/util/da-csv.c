@@ -16,6 +16,7 @@ struct _DaCsvWriter
 {
   GString  *text;
   gsize     n_rows;
+  gsize     row_start;    /* where the current row begins in @text */
   gboolean  row_started;
 };
 
@@ -104,8 +105,12 @@ da_csv_writer_end_row (DaCsvWriter *self)
 {
   g_return_if_fail (self != NULL);
 
+  /* A row of one empty field would be an empty line, which a reader skips: quote it. */
+  if (self->row_started && self->text->len == self->row_start)
+    g_string_append (self->text, "\"\"");
   g_string_append (self->text, "\r\n");
   self->row_started = FALSE;
+  self->row_start = self->text->len;
   self->n_rows++;
 }
 

@@ -1642,6 +1642,20 @@ test_error_statuses (void)
   g_assert_cmpuint (da_client_error_get_status (error), ==, 502);
   g_clear_error (&error);
 
+  /* A content type a proxy made up is told on one line, and cut to a readable length (found by
+   * fuzz/fuzz-error-body). */
+  error = status_error (502, "text/h\001tml;\tcharset=x", "<html></html>", 0);
+  g_assert_nonnull (strstr (error->message, "(502, text/h tml; charset=x from api.devin.ai)"));
+  g_clear_error (&error);
+  {
+    g_autofree char *long_type = g_strnfill (300, 'x');
+
+    error = status_error (502, long_type, "<html></html>", 0);
+    g_assert_nonnull (strstr (error->message, "xxx… from api.devin.ai"));
+    g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 200);
+    g_clear_error (&error);
+  }
+
   /* Errors of other domains have none of the extra facts. */
   error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x");
   g_assert_cmpuint (da_client_error_get_status (error), ==, 0);

@@ -326,6 +326,14 @@ static const struct {
   { "https://github.com/acme/ledger/extra", I, "github.com", NULL, "owner/repo" },
   { "https://user:s3cret@github.com/acme/ledger", I, NULL, NULL, "password" },
   { "https://oauth2:glpat-123@gitlab.example.net/a/b.git", I, NULL, NULL, "password" },
+  /* Found by fuzz/fuzz-input-repo: a password in an ssh:// address, and the host after the last
+   * "@" (never one holding user information). */
+  { "ssh://git:s3cret@gitlab.example.net/a/b.git", I, NULL, NULL, "password" },
+  { "ssh://git@x@gitlab.example.net/platform/tools.git", R, "gitlab.example.net",
+    "platform|tools", NULL },
+  { "git@x@github.com:acme/ledger-service.git", R, "github.com", "acme|ledger-service", NULL },
+  /* A Cyrillic "е" (U+0435), whose low byte is "5", is not a repository name's letter. */
+  { "acme/l\xd0\xb5" "dger", I, NULL, NULL, "“е” is not allowed" },
   { "ftp://example.com/acme/ledger", I, NULL, NULL, "https://" },
   { "https:///acme/ledger", I, NULL, NULL, "no host" },
   { "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u", I, NULL, NULL, "too many" },

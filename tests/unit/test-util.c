@@ -80,6 +80,31 @@ test_csv_round_trip (void)
       for (guint i = 0; values[i] != NULL; i++)
         g_assert_cmpstr (fields[i], ==, values[i]);
     }
+
+  /* A row of one empty field is not an empty line, which a reader skips (found by
+   * fuzz/fuzz-csv). */
+  {
+    const char *one[] = { "", NULL };
+    const char *two[] = { "name", NULL };
+
+    writer = da_csv_writer_new ();
+    da_csv_writer_add_row (writer, two);
+    da_csv_writer_add_row (writer, one);
+    da_csv_writer_add_field (writer, NULL);
+    da_csv_writer_end_row (writer);
+    da_csv_writer_add_row (writer, two);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = da_csv_writer_free_to_bytes (g_steal_pointer (&writer));
+    data = g_bytes_get_data (bytes, &len);
+    g_assert_cmpmem (data, len, "name\r\n\"\"\r\n\"\"\r\nname\r\n", 20);
+
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = da_csv_parse (data, len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 4);
+    g_assert_cmpstrv (g_ptr_array_index (rows, 1), one);
+    g_assert_cmpstrv (g_ptr_array_index (rows, 2), one);
+  }
 }
 
 static void

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Runs one libFuzzer target over its seed folders, and fails when it finds anything.
+#
+#   run-fuzzer.sh [--runs N] [--time SECONDS] [--dict FILE] [--corpus DIR] TARGET SEED_DIR...
+#
+# --runs and --time bound the run (whichever comes first; by default neither is bounded). New
+# inputs go to --corpus (default: a folder under $DA_FUZZ_WORK_DIR, or a temporary one), never
+# into the seed folders. A crashing input is saved under $DA_FUZZ_WORK_DIR/artifacts/ (or the
+# current folder) and its path printed. The last lines on stderr are libFuzzer's final statistics.
+set -u
+
+runs=-1
+seconds=0
+dict=
+corpus=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --time) seconds=$2; shift 2 ;;
+    --dict) dict=$2; shift 2 ;;
+    --corpus) corpus=$2; shift 2 ;;
+    --) shift; break ;;
+    -*) echo "run-fuzzer: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+
+if [ $# -lt 1 ]; then
+  echo "usage: run-fuzzer.sh [--runs N] [--time SECONDS] [--dict FILE] [--corpus DIR] TARGET SEED_DIR..." >&2
+  exit 2
+fi
+
+target=$1
+shift
+name=$(basename "$target")
+work="${DA_FUZZ_WORK_DIR:-}"
+cleanup=
+
+if [ -z "$corpus" ]; then
+  if [ -n "$work" ]; then
+    # A fresh corpus per run: a short run in the test suite is the same each time.
+    corpus="$work/short/$name"
+    rm -rf "$corpus"
+  else
+    corpus=$(mktemp -d "${TMPDIR:-/tmp}/da-fuzz.XXXXXX") || exit 1
+    cleanup=$corpus
+  fi
+fi
+mkdir -p "$corpus" || exit 1
+
+artifacts="${work:-.}/artifacts/$name/"
+mkdir -p "$artifacts" || exit 1
+
+set -- -seed=1 -runs="$runs" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+  -rss_limit_mb=2048 -error_exitcode=1 -timeout_exitcode=1 -print_final_stats=1 \
+  -artifact_prefix="$artifacts" ${dict:+-dict="$dict"} "$corpus" "$@"
+
+echo "run-fuzzer: $target $*" >&2
+"$target" "$@"
+status=$?
+
+[ -n "$cleanup" ] && rm -rf "$cleanup"
+exit $status
