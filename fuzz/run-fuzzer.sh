@@ -7,6 +7,9 @@
 # inputs go to --corpus (default: a folder under $DA_FUZZ_WORK_DIR, or a temporary one), never
 # into the seed folders. A crashing input is saved under $DA_FUZZ_WORK_DIR/artifacts/ (or the
 # current folder) and its path printed. The last lines on stderr are libFuzzer's final statistics.
+#
+# DA_FUZZ_SECONDS (a run of that many seconds, unbounded in runs) and DA_FUZZ_CORPUS_ROOT (a
+# corpus kept in $DA_FUZZ_CORPUS_ROOT/<target> from one run to the next) override the options.
 set -u
 
 runs=-1
@@ -24,6 +27,15 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
+
+# build-aux/run-fuzzers.sh turns the short runs of the test suite into long ones.
+if [ -n "${DA_FUZZ_SECONDS:-}" ]; then
+  seconds=$DA_FUZZ_SECONDS
+  runs=-1
+fi
+if [ -z "$corpus" ] && [ -n "${DA_FUZZ_CORPUS_ROOT:-}" ]; then
+  corpus="$DA_FUZZ_CORPUS_ROOT/$(basename "${1:-}")"
+fi
 
 if [ $# -lt 1 ]; then
   echo "usage: run-fuzzer.sh [--runs N] [--time SECONDS] [--dict FILE] [--corpus DIR] TARGET SEED_DIR..." >&2

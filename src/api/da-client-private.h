@@ -261,6 +261,14 @@ gint64      _da_parse_retry_after        (const char     *value,
                                           GDateTime      *now);
 /* "Authorization: Bearer apk_…redacted" for a header line, else NULL. */
 char       *_da_redact_header_line       (const char     *line);
+/* The keys of the clients alive, blanked out of debug lines and error messages: a server may
+ * echo the key in a body. Counted, so that two clients with one key may each add and remove
+ * it. Thread-safe. */
+void        _da_secret_add               (const char     *secret);
+void        _da_secret_remove            (const char     *secret);
+/* @text with each key added above replaced by "apk_…redacted", or NULL when it holds none.
+ * (transfer full) */
+char       *_da_redact_secrets           (const char     *text);
 
 /* ---- Pagers ------------------------------------------------------------------------------ */
 

@@ -420,6 +420,19 @@ _da_parse_retry_after (const char *value,
   return MAX (0, g_date_time_difference (when, now) / G_USEC_PER_SEC);
 }
 
+static gboolean
+is_auth_scheme (const char *word,
+                gsize       length)
+{
+  static const char * const schemes[] = { "Bearer", "Basic", "Token", "Digest", "Negotiate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (length == strlen (schemes[i]) && g_ascii_strncasecmp (word, schemes[i], length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 char *
 _da_redact_header_line (const char *line)
 {
@@ -441,9 +454,19 @@ _da_redact_header_line (const char *line)
       while (*value == ' ')
         value++;
 
+      /* The first word is kept only when it is a scheme: a value with no scheme but a space
+       * would otherwise show its start, which is the key. */
       token = strchr (value, ' ');
-      scheme = token != NULL ? g_strndup (value, token - value) : g_strdup ("Bearer");
-      token = token != NULL ? token + 1 : value;
+      if (token != NULL && is_auth_scheme (value, token - value))
+        {
+          scheme = g_strndup (value, token - value);
+          token++;
+        }
+      else
+        {
+          scheme = g_strdup ("Bearer");
+          token = value;
+        }
       while (*token == ' ')
         token++;
 
@@ -459,7 +482,112 @@ _da_redact_header_line (const char *line)
   return NULL;
 }
 
+/* The keys in use: secret → number of clients holding it. */
+static GMutex secrets_lock;
+static GHashTable *secrets;
+
+/* Keys shorter than this are no keys (and would blank out common words). */
+#define MIN_SECRET_LENGTH 8
+
+void
+_da_secret_add (const char *secret)
+{
+  gpointer count;
+
+  if (secret == NULL || strlen (secret) < MIN_SECRET_LENGTH)
+    return;
+
+  g_mutex_lock (&secrets_lock);
+  if (secrets == NULL)
+    secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = g_hash_table_lookup (secrets, secret);
+  g_hash_table_replace (secrets, g_strdup (secret),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  g_mutex_unlock (&secrets_lock);
+}
+
+void
+_da_secret_remove (const char *secret)
+{
+  guint count;
+
+  if (secret == NULL || strlen (secret) < MIN_SECRET_LENGTH)
+    return;
+
+  g_mutex_lock (&secrets_lock);
+  if (secrets != NULL)
+    {
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (secrets, secret));
+      if (count > 1)
+        g_hash_table_replace (secrets, g_strdup (secret), GUINT_TO_POINTER (count - 1));
+      else
+        g_hash_table_remove (secrets, secret);
+    }
+  g_mutex_unlock (&secrets_lock);
+}
+
+char *
+_da_redact_secrets (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  GHashTableIter iter;
+  gpointer secret;
+
+  if (text == NULL)
+    return NULL;
+
+  g_mutex_lock (&secrets_lock);
+  if (secrets != NULL)
+    {
+      g_hash_table_iter_init (&iter, secrets);
+      while (g_hash_table_iter_next (&iter, &secret, NULL))
+        {
+          const char *found = strstr (out != NULL ? out->str : text, secret);
+          const char *underscore;
+          g_autofree char *mask = NULL;
+
+          if (found == NULL)
+            continue;
+
+          /* Only the kind of key ("apk_") is left, as in the Authorization header. */
+          underscore = strchr (secret, '_');
+          if (underscore != NULL && underscore - (const char *) secret <= 4)
+            mask = g_strdup_printf ("%.*s…redacted", (int) (underscore - (const char *) secret + 1),
+                                    (const char *) secret);
+          else
+            mask = g_strdup ("…redacted");
+
+          if (out == NULL)
+            out = g_string_new (text);
+          g_string_replace (out, secret, mask, 0);
+        }
+    }
+  g_mutex_unlock (&secrets_lock);
+
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* ---- Sending ----------------------------------------------------------------------------- */
+
+/* A server may quote the key back in its error body: it never reaches a message, which the app
+ * shows and may log. (transfer full): @error or its replacement */
+static GError *
+scrub_error (GError *error)
+{
+  g_autofree char *message = _da_redact_secrets (error->message);
+  g_autofree char *field = _da_redact_secrets (da_client_error_get_field (error));
+  GError *clean;
+
+  if (message == NULL && field == NULL)
+    return error;
+
+  clean = da_client_error_new_full (error->code, da_client_error_get_status (error),
+                                    field != NULL ? field : da_client_error_get_field (error),
+                                    da_client_error_get_retry_after (error),
+                                    message != NULL ? message : error->message);
+  g_error_free (error);
+  return clean;
+}
 
 typedef struct
 {
@@ -719,6 +847,7 @@ on_send_and_read_cb (GObject      *object,
 
   error = _da_client_error_from_status (status, content_type, body, self->host,
                                         retry_after > 0 ? (guint) retry_after : 0);
+  error = scrub_error (error);
 
   if (may_retry (data->method, status) && data->attempt < self->max_retries
       && retry_after <= MAX_HONOURED_RETRY_AFTER_S)

@@ -53,8 +53,11 @@ print_http_debug (SoupLogger         *logger,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *redacted = _da_redact_header_line (lines[i]);
+      /* A body, or any header, may hold a key too (a server echoing it). */
+      g_autofree char *blanked = _da_redact_secrets (redacted != NULL ? redacted : lines[i]);
 
-      g_debug ("HTTP %c %s", direction, redacted != NULL ? redacted : lines[i]);
+      g_debug ("HTTP %c %s", direction,
+               blanked != NULL ? blanked : redacted != NULL ? redacted : lines[i]);
     }
 }
 
@@ -223,6 +226,7 @@ forget_key (DaClient *self)
 {
   if (self->api_key != NULL)
     {
+      _da_secret_remove (self->api_key);
       memset (self->api_key, 0, strlen (self->api_key));
       g_clear_pointer (&self->api_key, g_free);
     }
@@ -400,7 +404,10 @@ da_client_set_api_key (DaClient   *self,
 
   forget_key (self);
   if (api_key != NULL && *api_key != '\0')
-    self->api_key = g_strdup (api_key);
+    {
+      self->api_key = g_strdup (api_key);
+      _da_secret_add (self->api_key);
+    }
 }
 
 gboolean
