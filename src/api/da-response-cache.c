@@ -27,6 +27,7 @@ struct _DaResponseCache
 
   char    *folder;
   int      generation;   /* atomic: bumped by each clear */
+  int      n_pending;    /* atomic: stores begun and not ended */
 
   /* Held by the worker thread doing a job; guards what follows. */
   GMutex   lock;
@@ -255,6 +256,7 @@ store_thread (GTask        *task,
   g_mutex_lock (&self->lock);
   ok = store_locked (self, task_data, &error);
   g_mutex_unlock (&self->lock);
+  g_atomic_int_dec_and_test (&self->n_pending);
 
   if (!ok)
     {
@@ -286,6 +288,7 @@ da_response_cache_store_async (DaResponseCache     *self,
   job->body = g_bytes_ref (body);
   job->stored_at = stored_at;
   job->generation = g_atomic_int_get (&self->generation);
+  g_atomic_int_inc (&self->n_pending);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, da_response_cache_store_async);
@@ -608,6 +611,14 @@ da_response_cache_get_folder (DaResponseCache *self)
   g_return_val_if_fail (DA_IS_RESPONSE_CACHE (self), NULL);
 
   return self->folder;
+}
+
+guint
+da_response_cache_get_n_pending (DaResponseCache *self)
+{
+  g_return_val_if_fail (DA_IS_RESPONSE_CACHE (self), 0);
+
+  return (guint) g_atomic_int_get (&self->n_pending);
 }
 
 void

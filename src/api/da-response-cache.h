@@ -74,6 +74,9 @@ GBytes          *da_response_cache_lookup_finish  (DaResponseCache      *self,
                                                    gint64               *stored_at,
                                                    GError              **error);
 
+/* How many stores have begun and not ended yet (tests wait for 0 before going offline). */
+guint            da_response_cache_get_n_pending  (DaResponseCache      *self);
+
 /* Removes every entry and the folder; stores begun before are dropped. @callback may be
  * NULL. */
 void             da_response_cache_clear_async    (DaResponseCache      *self,

@@ -181,11 +181,12 @@ static void
 update_actions (DaApiKeysPage *self)
 {
   gboolean showing = self->pager != NULL && da_page_get_error (DA_PAGE (self)) == NULL;
+  /* Offline, the list shows what was loaded before and no key can be revoked. */
+  gboolean can_revoke = showing && !self->revoking && !da_page_get_offline (DA_PAGE (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revoke",
-                                 showing && !self->revoking && get_selected_key (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revoke-all",
-                                 showing && !self->revoking);
+                                 can_revoke && get_selected_key (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revoke-all", can_revoke);
 }
 
 static void
@@ -910,6 +911,8 @@ da_api_keys_page_constructed (GObject *object)
 
   g_signal_connect_object (da_context_get_organizations (context), "items-changed",
                            G_CALLBACK (on_orgs_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (da_context_get_client (context), "notify::offline",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   sync_orgs (self);
 }
 

@@ -113,12 +113,14 @@ static void
 update_sensitivity (DaMemberDetails *self)
 {
   gboolean have_member = self->member != NULL;
+  /* Offline, the details show what was loaded before and nothing can be changed. */
+  gboolean online = self->context == NULL || !da_client_get_offline (get_client (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->role_row),
                             have_member && !self->role_busy && self->role_ids != NULL &&
-                            da_context_get_roles_loaded (self->context));
-  gtk_widget_set_sensitive (self->orgs_group, have_member && self->orgs_busy == 0);
-  gtk_widget_set_sensitive (self->remove_button, have_member);
+                            da_context_get_roles_loaded (self->context) && online);
+  gtk_widget_set_sensitive (self->orgs_group, have_member && self->orgs_busy == 0 && online);
+  gtk_widget_set_sensitive (self->remove_button, have_member && online);
 }
 
 /* The enterprise roles in the combo row, the member's selected. A role the roles list does not
@@ -723,6 +725,8 @@ da_member_details_constructed (GObject *object)
   G_OBJECT_CLASS (da_member_details_parent_class)->constructed (object);
 
   g_assert (DA_IS_CONTEXT (self->context));
+  g_signal_connect_object (get_client (self), "notify::offline",
+                           G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   sync_role_row (self);
   if (!da_context_get_roles_loaded (self->context))
     da_context_load_roles_async (self->context, self->cancellable, roles_loaded_cb,

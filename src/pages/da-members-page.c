@@ -344,6 +344,7 @@ update_selection_ui (DaMembersPage *self)
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
   guint64 n = gtk_bitset_get_size (selected);
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean online = !da_page_get_offline (DA_PAGE (self));
   g_autofree char *count = da_format_count ((gint64) n);
   g_autofree char *text = NULL;
 
@@ -377,14 +378,27 @@ update_selection_ui (DaMembersPage *self)
   gtk_action_bar_set_revealed (self->selection_bar, n > 1 || (n == 1 && folded));
   gtk_widget_set_visible (self->details_button, n == 1 && folded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.details", n == 1 && folded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.change-role", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add-to-organizations", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.remove", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.change-role", n > 0 && online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add-to-organizations",
+                                 n > 0 && online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.remove", n > 0 && online);
 }
 
 static void
 on_selection_changed_cb (DaMembersPage *self)
 {
+  update_selection_ui (self);
+}
+
+/* Offline, nothing can be changed: the list shows what was loaded before. */
+static void
+update_offline_ui (DaMembersPage *self)
+{
+  gboolean online = !da_page_get_offline (DA_PAGE (self));
+
+  gtk_widget_set_sensitive (self->invite_button, online);
+  gtk_widget_set_sensitive (self->invite_address_button, online);
+  da_page_set_can_new (DA_PAGE (self), online);
   update_selection_ui (self);
 }
 
@@ -1686,6 +1700,10 @@ da_members_page_constructed (GObject *object)
 
   if (da_context_get_roles_loaded (context))
     rebuild_role_filter (self);
+
+  g_signal_connect_object (da_context_get_client (context), "notify::offline",
+                           G_CALLBACK (update_offline_ui), self, G_CONNECT_SWAPPED);
+  update_offline_ui (self);
 }
 
 static void

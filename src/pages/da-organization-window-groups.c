@@ -96,13 +96,15 @@ show_groups (DaOrganizationWindow *self,
   gtk_string_list_splice (self->available_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->available_names)),
                           (const char * const *) self->available_groups->pdata);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->link_group_row), self->available_groups->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_group_row),
+                            self->available_groups->len > 0 && _da_org_window_is_online (self));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->link_group_row),
                                self->available_groups->len == 0
                                ? _("Every group of the enterprise is linked already")
                                : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link",
-                                 self->available_groups->len > 0 && !self->changing);
+                                 self->available_groups->len > 0 && !self->changing &&
+                                 _da_org_window_is_online (self));
 
   da_state_view_show_content (self->groups_state);
 }

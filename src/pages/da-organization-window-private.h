@@ -78,6 +78,8 @@ gboolean    _da_org_window_handle_common_error (DaOrganizationWindow *self,
                                                 const GError         *error);
 void        _da_org_window_set_changing        (DaOrganizationWindow *self,
                                                 gboolean              changing);
+/* FALSE while the client is offline: nothing can be changed then. */
+gboolean    _da_org_window_is_online           (DaOrganizationWindow *self);
 void        _da_org_window_changed             (DaOrganizationWindow *self,
                                                 const char           *message,
                                                 gboolean              members,

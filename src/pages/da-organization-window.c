@@ -189,12 +189,33 @@ update_member_actions (DaOrganizationWindow *self)
   g_autoptr(GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->members_selection));
   gboolean any = !gtk_bitset_is_empty (selected);
+  gboolean can_change = !self->changing && _da_org_window_is_online (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add",
-                                 self->members_loaded && !self->changing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.remove", any && !self->changing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.set-role", any && !self->changing);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->change_role_button), any && !self->changing);
+                                 self->members_loaded && can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.remove", any && can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.set-role", any && can_change);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_role_button), any && can_change);
+}
+
+gboolean
+_da_org_window_is_online (DaOrganizationWindow *self)
+{
+  return !da_client_get_offline (da_context_get_client (self->context));
+}
+
+/* Offline, the window shows what was loaded before and nothing can be changed. */
+static void
+on_offline_changed_cb (DaOrganizationWindow *self)
+{
+  gboolean can_change = !self->changing && _da_org_window_is_online (self);
+
+  update_member_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.unlink", can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link",
+                                 can_change && self->available_groups->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_group_row),
+                            self->available_groups->len > 0 && _da_org_window_is_online (self));
 }
 
 static void
@@ -534,8 +555,10 @@ _da_org_window_set_changing (DaOrganizationWindow *self,
   self->changing = changing;
   _da_org_window_busy_changed (self, changing ? 1 : -1);
   update_member_actions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link", !changing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.unlink", !changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link",
+                                 !changing && _da_org_window_is_online (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.unlink",
+                                 !changing && _da_org_window_is_online (self));
 }
 
 /* After a change that succeeded: say so, check it against the server, and tell the caller. */
@@ -874,6 +897,10 @@ da_organization_window_constructed (GObject *object)
   _da_org_window_load_groups (self);
   update_member_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link", FALSE);
+  g_signal_connect_object (da_context_get_client (self->context), "notify::offline",
+                           G_CALLBACK (on_offline_changed_cb), self, G_CONNECT_SWAPPED);
+  if (!_da_org_window_is_online (self))
+    on_offline_changed_cb (self);
 }
 
 static void

@@ -269,11 +269,15 @@ static void
 update_actions (DaOrganizationsPage *self)
 {
   gboolean selected = da_organizations_page_get_selected (self) != NULL;
+  /* Offline, the list shows what was loaded before and nothing can be changed. */
+  gboolean online = !da_page_get_offline (DA_PAGE (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.new", self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.new", self->loaded && online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.details", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.edit", selected && self->loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.edit",
+                                 selected && self->loaded && online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.delete", selected && online);
+  da_page_set_can_new (DA_PAGE (self), online);
 }
 
 static void
@@ -1163,6 +1167,8 @@ da_organizations_page_constructed (GObject *object)
   /* Last in line: the list is filtered and sorted again when this runs. */
   g_signal_connect_object (self->organizations, "items-changed",
                            G_CALLBACK (on_orgs_changed_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (da_context_get_client (get_context (self)), "notify::offline",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }

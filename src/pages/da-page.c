@@ -395,6 +395,17 @@ da_page_set_can_export (DaPage   *self,
   set_flag (self, old, data->can_export, "can-export");
 }
 
+gboolean
+da_page_get_offline (DaPage *self)
+{
+  DaContext *context;
+
+  g_return_val_if_fail (DA_IS_PAGE (self), FALSE);
+
+  context = get_data (self)->context;
+  return context != NULL && da_client_get_offline (da_context_get_client (context));
+}
+
 void
 da_page_refresh (DaPage *self)
 {
@@ -418,7 +429,9 @@ da_page_activate_new (DaPage *self)
 {
   g_return_if_fail (DA_IS_PAGE (self));
 
-  if (DA_PAGE_GET_IFACE (self)->activate_new != NULL && da_page_get_can_new (self))
+  /* Nothing is created while the server cannot be reached. */
+  if (DA_PAGE_GET_IFACE (self)->activate_new != NULL && da_page_get_can_new (self) &&
+      !da_page_get_offline (self))
     DA_PAGE_GET_IFACE (self)->activate_new (self);
 }
 

@@ -103,7 +103,13 @@ void          da_page_set_can_new            (DaPage         *self,
 void          da_page_set_can_export         (DaPage         *self,
                                               gboolean        can_export);
 
-/* The virtual functions; the optional ones do nothing when the page lacks them. */
+/* TRUE while the context's client is offline, showing data from its cache (see
+ * da_client_get_offline()); FALSE before the page has a context. Pages disable their editing
+ * actions while it holds, and follow the client's "notify::offline". */
+gboolean      da_page_get_offline            (DaPage         *self);
+
+/* The virtual functions; the optional ones do nothing when the page lacks them.
+ * da_page_activate_new() does nothing either while offline. */
 void          da_page_refresh                (DaPage         *self);
 void          da_page_focus_search           (DaPage         *self);
 void          da_page_activate_new           (DaPage         *self);

@@ -194,11 +194,13 @@ update_actions (DaPermissionsPage *self)
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   gboolean showing = self->org_id != NULL && g_strcmp0 (self->org_id, self->shown_org_id) == 0 &&
                      da_page_get_error (DA_PAGE (self)) == NULL;
-  gboolean can_grant = showing && self->connections != NULL &&
+  /* Offline, the list shows what was loaded before and nothing can be granted or revoked. */
+  gboolean online = !da_page_get_offline (DA_PAGE (self));
+  gboolean can_grant = showing && online && self->connections != NULL &&
                        g_list_model_get_n_items (self->connections) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revoke",
-                                 showing && self->n_revoking == 0 &&
+                                 showing && online && self->n_revoking == 0 &&
                                  !gtk_bitset_is_empty (selected));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.grant", can_grant);
   da_page_set_can_new (DA_PAGE (self), can_grant);
@@ -1179,6 +1181,8 @@ da_permissions_page_constructed (GObject *object)
 
   g_signal_connect_object (da_context_get_organizations (context), "items-changed",
                            G_CALLBACK (on_orgs_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (da_context_get_client (context), "notify::offline",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   sync_orgs (self);
 }
 

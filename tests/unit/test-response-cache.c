@@ -67,8 +67,10 @@ store (DaResponseCache *cache,
   g_autoptr(GError) error = NULL;
 
   da_response_cache_store_async (cache, key, bytes, stored_at, NULL, capture_cb, &result);
+  g_assert_cmpuint (da_response_cache_get_n_pending (cache), ==, 1);
   g_assert_true (da_response_cache_store_finish (cache, wait_result (&result), &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (da_response_cache_get_n_pending (cache), ==, 0);
 }
 
 /* The body kept under @key as a string, or NULL. */
