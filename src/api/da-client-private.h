@@ -7,6 +7,7 @@
 #pragma once
 
 #include "da-client.h"
+#include "da-json-scan.h"
 
 G_BEGIN_DECLS
 
@@ -121,6 +122,14 @@ struct _DaApiFlavor
                                     DaDecodeFunc         decode,
                                     DaIdFunc             get_id,
                                     GError             **error);
+  /* the fast path of parse_page: reads one page straight from the body with the item type's
+   * decoder of the text (da-json-scan.h); NULL when it cannot, and parse_page then reads the
+   * page, or says what is wrong with it. Thread-safe. */
+  DaPage    *(*scan_page)          (const DaApiFlavor   *flavor,
+                                    const char          *text,
+                                    gsize                length,
+                                    DaScanFunc           scan,
+                                    DaIdFunc             get_id);
   /* reads a bare list (roles, cycles), accepting the older wrapped shape too */
   JsonArray *(*get_bare_list)      (JsonNode            *root,
                                     const char          *older_key);

@@ -28,6 +28,7 @@ struct _DaPager
   DaPagerStyle   style;
   GType          item_type;
   DaDecodeFunc   decode;
+  DaScanFunc     scan;             /* the decoder of the text, or NULL */
   DaIdFunc       get_id;
   char          *path;
   DaQuery       *base_query;
@@ -91,6 +92,7 @@ typedef struct _LoadOp
   guint          generation;        /* bumped when issued pages become useless */
   guint64        issue_offset;
   GHashTable    *done;              /* offset → DaPage, decoded but not yet spliced */
+  GHashTable    *cursors;           /* cursor lists: offset → the `before` it was asked with */
   GError        *error;
   gboolean       stop_issuing;
   gboolean       finished;
@@ -111,6 +113,7 @@ typedef struct
   const DaApiFlavor *flavor;
   DaPagerStyle       style;
   DaDecodeFunc       decode;
+  DaScanFunc         scan;
   DaIdFunc           get_id;
 } DecodeJob;
 
@@ -133,6 +136,7 @@ load_op_unref (LoadOp *op)
   g_clear_object (&op->cancellable);
   g_clear_object (&op->task);
   g_clear_pointer (&op->done, g_hash_table_unref);
+  g_clear_pointer (&op->cursors, g_hash_table_unref);
   g_clear_error (&op->error);
   g_clear_object (&op->pager);
   g_free (op);
@@ -327,6 +331,21 @@ decode_page_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   DaPage *page;
 
+  /* The hot lists are decoded straight from the text; anything unusual the general way. */
+  if (job->scan != NULL && job->flavor->scan_page != NULL)
+    {
+      gsize length;
+      const char *text = g_bytes_get_data (job->response->body, &length);
+
+      page = job->flavor->scan_page (job->flavor, text != NULL ? text : "", length, job->scan,
+                                     job->get_id);
+      if (page != NULL)
+        {
+          g_task_return_pointer (task, page, (GDestroyNotify) da_page_free);
+          return;
+        }
+    }
+
   root = _da_response_parse_json (job->response, &error);
   if (root == NULL)
     {
@@ -353,11 +372,15 @@ decode_page_thread (GTask        *task,
 typedef void (*PageReadyFunc) (gpointer  data,
                                DaPage   *page,
                                GError   *error);
+/* Called on the main thread with the answer's body, before it is decoded. */
+typedef void (*BodyReadyFunc) (gpointer    data,
+                               DaResponse *response);
 
 typedef struct
 {
   gpointer       data;
   PageReadyFunc  ready;
+  BodyReadyFunc  body_ready;
   DaPager       *pager;
 } Fetch;
 
@@ -402,11 +425,15 @@ on_page_sent_cb (GObject      *object,
       return;
     }
 
+  if (fetch->body_ready != NULL)
+    fetch->body_ready (fetch->data, response);
+
   job = g_new0 (DecodeJob, 1);
   job->response = response;
   job->flavor = flavor_of (self);
   job->style = self->style;
   job->decode = self->decode;
+  job->scan = self->scan;
   job->get_id = self->get_id;
 
   task = g_task_new (NULL, NULL, on_page_decoded_cb, fetch);
@@ -420,12 +447,14 @@ fetch_page (DaPager       *self,
             DaQuery       *query,
             GCancellable  *cancellable,
             gpointer       data,
-            PageReadyFunc  ready)
+            PageReadyFunc  ready,
+            BodyReadyFunc  body_ready)
 {
   Fetch *fetch = g_new0 (Fetch, 1);
 
   fetch->data = data;
   fetch->ready = ready;
+  fetch->body_ready = body_ready;
   fetch->pager = g_object_ref (self);
 
   _da_client_send_async (self->client, "GET", self->path, query, NULL, cancellable,
@@ -513,6 +542,30 @@ take_offset_page (LoadOp  *op,
   return more;
 }
 
+/* The next page of a cursor list may have been asked for before this one was decoded (see
+ * on_load_body_ready()): asked with another cursor than this page's last ID, it is of no use,
+ * nor what was asked for after it. */
+static void
+drop_misprefetched (LoadOp     *op,
+                    const char *last_id)
+{
+  DaPager *self = op->pager;
+  guint64 here = self->next_offset;
+  guint64 next = here + 1;
+  const char *asked = g_hash_table_lookup (op->cursors, &next);
+
+  g_hash_table_remove (op->cursors, &here);
+
+  if (!g_hash_table_contains (op->cursors, &next) || g_strcmp0 (asked, last_id) == 0)
+    return;
+
+  g_debug ("%s: a page was asked for with the wrong cursor; asking again", self->path);
+  op->generation++;
+  g_hash_table_remove_all (op->done);
+  g_hash_table_remove_all (op->cursors);
+  op->issue_offset = next;
+}
+
 /* A page of a cursor list, now in order. Returns FALSE when the list ended. */
 static gboolean
 take_cursor_page (LoadOp *op,
@@ -544,6 +597,8 @@ take_cursor_page (LoadOp *op,
     more = FALSE;
 
   append_page (self, page);
+  if (more && page->last_id != NULL)
+    drop_misprefetched (op, page->last_id);
   if (n > 0)
     {
       if (self->newest_id == NULL)
@@ -648,9 +703,14 @@ can_issue (LoadOp  *op,
   return offset < (guint64) self->total;
 }
 
+static void on_load_body_ready (gpointer    data,
+                                DaResponse *response);
+
+/* @cursor: for cursor lists, the `before` to ask with */
 static void
-issue_page (LoadOp  *op,
-            guint64  offset)
+issue_page (LoadOp     *op,
+            guint64     offset,
+            const char *cursor)
 {
   DaPager *self = op->pager;
   g_autoptr(GPtrArray) query = NULL;
@@ -663,13 +723,129 @@ issue_page (LoadOp  *op,
   request->generation = op->generation;
 
   if (self->style == DA_PAGER_CURSOR)
-    query = build_cursor_query (self, request->size, self->oldest_id, NULL);
+    {
+      guint64 *key = g_new (guint64, 1);
+
+      *key = offset;
+      g_hash_table_insert (op->cursors, key, g_strdup (cursor));
+      query = build_cursor_query (self, request->size, cursor, NULL);
+    }
   else
-    query = build_offset_query (self, offset, request->size);
+    {
+      query = build_offset_query (self, offset, request->size);
+    }
 
   op->in_flight++;
   op->pages_issued++;
-  fetch_page (self, query, op->cancellable, request, on_load_page_ready);
+  fetch_page (self, query, op->cancellable, request, on_load_page_ready,
+              self->style == DA_PAGER_CURSOR ? on_load_body_ready : NULL);
+}
+
+/* The last item of a page, read from the end of the body without decoding the rest: the
+ * envelope's closing brackets, then the item's own, matched backwards (a quote closes or opens
+ * a string unless an odd number of backslashes precede it). NULL when the body does not end
+ * that way; it is only a guess, checked when the page is decoded. (transfer full) */
+static gpointer
+guess_last_item (DaPager    *self,
+                 DaResponse *response)
+{
+  g_autofree DaJsonScan *scan = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (response->body, &length);
+  const char *p, *item_end;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gpointer item;
+
+  if (text == NULL || self->scan == NULL)
+    return NULL;
+
+  p = text + length;
+#define SKIP_SPACE_BACK() \
+  while (p > text && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\r' || p[-1] == '\t')) p--
+  SKIP_SPACE_BACK ();
+  if (p == text || p[-1] != '}')
+    return NULL;
+  p--;
+  SKIP_SPACE_BACK ();
+  if (p == text || p[-1] != ']')
+    return NULL;
+  p--;
+  SKIP_SPACE_BACK ();
+  if (p == text || p[-1] != '}')
+    return NULL;
+  item_end = p;
+
+  while (p > text)
+    {
+      char c = *--p;
+
+      if (c == '"')
+        {
+          const char *q = p;
+
+          while (q > text && q[-1] == '\\')
+            q--;
+          if ((p - q) % 2 == 0)
+            in_string = !in_string;
+        }
+      else if (!in_string && (c == '}' || c == ']'))
+        depth++;
+      else if (!in_string && (c == '{' || c == '['))
+        {
+          if (depth == 0)
+            return NULL;
+          if (--depth == 0)
+            break;
+        }
+    }
+  if (depth != 0 || *p != '{')
+    return NULL;
+  {
+    const char *item_start = p;
+
+    SKIP_SPACE_BACK ();
+    if (p == text || (p[-1] != ',' && p[-1] != '['))
+      return NULL;
+    p = item_start;
+  }
+#undef SKIP_SPACE_BACK
+
+  if (!g_utf8_validate_len (p, item_end - p, NULL))
+    return NULL;
+
+  scan = g_new (DaJsonScan, 1);
+  da_json_scan_init (scan, p, item_end - p);
+  item = self->scan (scan);
+  if (item != NULL && scan->p != scan->end)
+    g_clear_object (&item);
+
+  return item;
+}
+
+/* Cursor lists: the next page's cursor is the ID of this page's last item. Guessed from the end
+ * of the body, it lets the next request go while this page is decoded, rather than after. */
+static void
+on_load_body_ready (gpointer    data,
+                    DaResponse *response)
+{
+  PageRequest *request = data;
+  LoadOp *op = request->op;
+  DaPager *self = op->pager;
+  g_autoptr(GObject) last = NULL;
+  const char *cursor;
+
+  if (op->finished || op->max_pages != 0 || op->stop_issuing || user_cancelled (op) ||
+      request->generation != op->generation || request->offset + 1 != op->issue_offset ||
+      op->in_flight >= MAX_IN_FLIGHT)
+    return;
+
+  last = guess_last_item (self, response);
+  if (last == NULL || (cursor = self->get_id (last)) == NULL)
+    return;
+
+  issue_page (op, op->issue_offset, cursor);
+  op->issue_offset++;
 }
 
 static void
@@ -687,7 +863,7 @@ pump (LoadOp *op)
   while (!op->stop_issuing && self->has_more && op->in_flight < max_in_flight
          && !user_cancelled (op) && can_issue (op, op->issue_offset))
     {
-      issue_page (op, op->issue_offset);
+      issue_page (op, op->issue_offset, self->oldest_id);
       op->issue_offset += self->style == DA_PAGER_CURSOR ? 1 : self->effective_size;
     }
 
@@ -739,6 +915,7 @@ start_load (DaPager             *self,
   op->issue_offset = self->next_offset;
   op->done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify) da_page_free);
+  op->cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (cancellable != NULL)
     {
       op->user_cancellable = g_object_ref (cancellable);
@@ -856,7 +1033,7 @@ fetch_newer_page (NewerOp *op)
   else
     query = build_cursor_query (self, self->effective_size, op->before, op->after);
 
-  fetch_page (self, query, g_task_get_cancellable (op->task), op, on_newer_page_ready);
+  fetch_page (self, query, g_task_get_cancellable (op->task), op, on_newer_page_ready, NULL);
 }
 
 /* ---- GObject ----------------------------------------------------------------------------- */
@@ -998,6 +1175,7 @@ _da_pager_new (DaClient     *client,
   self->style = style;
   self->item_type = item_type;
   self->decode = decode;
+  self->scan = da_json_scan_func_for_type (item_type);
   self->get_id = get_id;
   self->path = g_strdup (path);
   self->base_query = _da_query_copy (base_query);

@@ -10,6 +10,7 @@
 
 #include "da-audit-event.h"
 #include "da-json-private.h"
+#include "da-json-scan.h"
 
 #define WHAT N_("audit event")
 
@@ -134,6 +135,45 @@ da_audit_event_init (DaAuditEvent *self)
   self->created_at = DA_TIME_UNSET;
 }
 
+/* What both decoders read; strings borrowed. @data_json is compact JSON text, not
+ * NUL-terminated. */
+typedef struct
+{
+  const char *audit_log_id;
+  const char *action;
+  const char *user_id;
+  const char *user_email;
+  const char *org_id;
+  const char *service_user_name;
+  const char *data_json;
+  gsize       data_json_length;
+  gint64      created_at;
+} Fields;
+
+static DaAuditEvent *
+audit_event_new (const Fields *fields)
+{
+  DaAuditEvent *self = g_object_new (DA_TYPE_AUDIT_EVENT, NULL);
+  DaStringPack pack;
+
+  da_string_pack_init (&pack);
+  da_string_pack_add (&pack, &self->audit_log_id, fields->audit_log_id);
+  if (fields->data_json != NULL)
+    da_string_pack_add_len (&pack, &self->data_json, fields->data_json,
+                            fields->data_json_length);
+  da_string_pack_add_interned (&pack, &self->action, fields->action);
+  da_string_pack_add_interned (&pack, &self->org_id, fields->org_id);
+  self->strings = da_string_pack_finish (&pack);
+
+  self->user_id = da_shared_string_ref (fields->user_id);
+  self->user_email = da_shared_string_ref (fields->user_email);
+  self->service_user_name = da_shared_string_ref (fields->service_user_name);
+
+  self->created_at = fields->created_at;
+
+  return self;
+}
+
 /**
  * da_audit_event_new_from_json:
  * @object: (nullable): an audit log entry, documented ("audit_logs") or older ("logs")
@@ -144,29 +184,23 @@ DaAuditEvent *
 da_audit_event_new_from_json (JsonObject  *object,
                               GError     **error)
 {
-  const char *audit_log_id = NULL;
-  const char *action = NULL;
-  const char *user_id = NULL;
-  const char *user_email = NULL;
-  const char *org_id = NULL;
-  const char *service_user_name = NULL;
-  gint64 created_at = DA_TIME_UNSET;
   JsonNode *data;
   const char *data_name;
   gboolean data_is_null;
   g_autoptr(GString) data_json = NULL;
-  DaStringPack pack;
-  DaAuditEvent *self;
+  Fields f = { NULL, };
+
+  f.created_at = DA_TIME_UNSET;
 
   if (!da_json_check_object (object, WHAT, error) ||
-      !da_json_read_string (object, WHAT, "audit_log_id", "id", DA_FIELD_ID, &audit_log_id,
+      !da_json_read_string (object, WHAT, "audit_log_id", "id", DA_FIELD_ID, &f.audit_log_id,
                             error) ||
-      !da_json_read_string (object, WHAT, "action", NULL, 0, &action, error) ||
-      !da_json_read_time (object, WHAT, "created_at", "timestamp", 0, &created_at, error) ||
-      !da_json_read_string (object, WHAT, "user_id", NULL, 0, &user_id, error) ||
-      !da_json_read_string (object, WHAT, "user_email", "actor", 0, &user_email, error) ||
-      !da_json_read_string (object, WHAT, "org_id", NULL, 0, &org_id, error) ||
-      !da_json_read_string (object, WHAT, "service_user_name", NULL, 0, &service_user_name,
+      !da_json_read_string (object, WHAT, "action", NULL, 0, &f.action, error) ||
+      !da_json_read_time (object, WHAT, "created_at", "timestamp", 0, &f.created_at, error) ||
+      !da_json_read_string (object, WHAT, "user_id", NULL, 0, &f.user_id, error) ||
+      !da_json_read_string (object, WHAT, "user_email", "actor", 0, &f.user_email, error) ||
+      !da_json_read_string (object, WHAT, "org_id", NULL, 0, &f.org_id, error) ||
+      !da_json_read_string (object, WHAT, "service_user_name", NULL, 0, &f.service_user_name,
                             error))
     return NULL;
 
@@ -176,25 +210,113 @@ da_audit_event_new_from_json (JsonObject  *object,
       data_json = g_string_sized_new (128);
       if (!da_json_write_compact (data, data_json, WHAT, data_name, error))
         return NULL;
+      f.data_json = data_json->str;
+      f.data_json_length = data_json->len;
     }
 
-  self = g_object_new (DA_TYPE_AUDIT_EVENT, NULL);
+  return audit_event_new (&f);
+}
 
-  da_string_pack_init (&pack);
-  da_string_pack_add (&pack, &self->audit_log_id, audit_log_id);
-  if (data_json != NULL)
-    da_string_pack_add_len (&pack, &self->data_json, data_json->str, data_json->len);
-  da_string_pack_add_interned (&pack, &self->action, action);
-  da_string_pack_add_interned (&pack, &self->org_id, org_id);
-  self->strings = da_string_pack_finish (&pack);
+/* The fast path of the audit log (see da-json-scan.h): the same rules as above, on the text;
+ * "data" is kept as it came when it is already the compact text the general path writes. NULL
+ * for anything else. */
+gpointer
+_da_audit_event_new_from_scan (DaJsonScan *scan)
+{
+  enum {
+    SEEN_ID = 1 << 0, SEEN_ACTION = 1 << 1, SEEN_CREATED_AT = 1 << 2, SEEN_USER_ID = 1 << 3,
+    SEEN_USER_EMAIL = 1 << 4, SEEN_ORG_ID = 1 << 5, SEEN_SERVICE_USER = 1 << 6,
+    SEEN_DATA = 1 << 7,
+  };
+  guint seen = 0, index = 0;
+  gboolean done = FALSE;
+  Fields f = { NULL, };
 
-  self->user_id = da_shared_string_ref (user_id);
-  self->user_email = da_shared_string_ref (user_email);
-  self->service_user_name = da_shared_string_ref (service_user_name);
+  f.created_at = DA_TIME_UNSET;
+  da_json_scan_reset_arena (scan);
 
-  self->created_at = created_at;
+  if (!da_json_scan_object_begin (scan))
+    return NULL;
 
-  return self;
+  for (;;)
+    {
+      const char *key;
+      gsize key_length, length;
+      guint bit;
+      gboolean ok;
+
+      if (!da_json_scan_object_next (scan, &index, &key, &key_length, &done))
+        return NULL;
+      if (done)
+        break;
+
+#define KEY(name) DA_JSON_SCAN_KEY_IS (key, key_length, name)
+      if (KEY ("audit_log_id"))
+        {
+          bit = SEEN_ID;
+          ok = da_json_scan_string_or_null (scan, &f.audit_log_id, &length) && length > 0;
+        }
+      else if (KEY ("action"))
+        {
+          bit = SEEN_ACTION;
+          ok = da_json_scan_string_or_null (scan, &f.action, &length);
+        }
+      else if (KEY ("created_at"))
+        {
+          bit = SEEN_CREATED_AT;
+          ok = da_json_scan_time (scan, &f.created_at);
+        }
+      else if (KEY ("user_id"))
+        {
+          bit = SEEN_USER_ID;
+          ok = da_json_scan_string_or_null (scan, &f.user_id, &length);
+        }
+      else if (KEY ("user_email"))
+        {
+          bit = SEEN_USER_EMAIL;
+          ok = da_json_scan_string_or_null (scan, &f.user_email, &length);
+        }
+      else if (KEY ("org_id"))
+        {
+          bit = SEEN_ORG_ID;
+          ok = da_json_scan_string_or_null (scan, &f.org_id, &length);
+        }
+      else if (KEY ("service_user_name"))
+        {
+          bit = SEEN_SERVICE_USER;
+          ok = da_json_scan_string_or_null (scan, &f.service_user_name, &length);
+        }
+      else if (KEY ("data"))
+        {
+          bit = SEEN_DATA;
+          if (da_json_scan_peek (scan) == 'n')
+            ok = da_json_scan_null (scan);
+          else
+            ok = da_json_scan_compact (scan, &f.data_json, &f.data_json_length);
+        }
+      else if (KEY ("id") || KEY ("timestamp") || KEY ("actor"))
+        {
+          /* the older names: the general path knows which one wins */
+          return NULL;
+        }
+      else
+        {
+          bit = 0;
+          ok = da_json_scan_skip (scan);
+        }
+#undef KEY
+
+      /* A key given twice: the general path takes the last one. */
+      if (!ok || (seen & bit) != 0)
+        return NULL;
+      seen |= bit;
+    }
+
+  /* Required: the general path says whether it is missing or null. */
+  if (f.audit_log_id == NULL)
+    return NULL;
+
+  return audit_event_new (&f);
 }
 
 const char *

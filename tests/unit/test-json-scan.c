@@ -1,0 +1,341 @@
+/* test-json-scan.c: the fast path of the hot lists against the general one
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages of members and audit events are decoded straight from the text (da-json-scan.h) when
+ * they look as the API writes them, and the general way (_da_json_read, then parse_page and the
+ * *_new_from_json decoders) otherwise. Each page here goes through both: when the fast path
+ * takes a page, the page must be the very one the general path reads; the shapes the API writes
+ * must be taken (or the fast path would be silently lost); odd ones must be left to the general
+ * path, which alone says what is wrong.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "da-client-private.h"
+#include "da-json-private.h"
+#include "da-models.h"
+
+typedef enum
+{
+  FAST,      /* the fast path takes it */
+  GENERAL,   /* the fast path leaves it to the general path */
+} Expect;
+
+typedef struct
+{
+  GType         type;
+  DaDecodeFunc  decode;
+  DaIdFunc      get_id;
+  const char   *list_key;
+} Lister;
+
+static Lister members = {
+  0, (DaDecodeFunc) da_member_new_from_json, NULL, "items"
+};
+static Lister audit = {
+  0, (DaDecodeFunc) da_audit_event_new_from_json, (DaIdFunc) da_audit_event_get_audit_log_id,
+  "audit_logs"
+};
+
+static void
+assert_same_object (GObject *a,
+                    GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+
+      if (G_VALUE_HOLDS_STRING (&va))
+        {
+          g_test_message ("%s: %s / %s", pspecs[i]->name, g_value_get_string (&va),
+                          g_value_get_string (&vb));
+          g_assert_cmpstr (g_value_get_string (&va), ==, g_value_get_string (&vb));
+        }
+      else
+        g_assert_cmpint (g_param_values_cmp (pspecs[i], &va, &vb), ==, 0);
+    }
+}
+
+/* Reads @text both ways; returns the page the fast path read, or NULL. */
+static DaPage *
+read_both (const Lister *lister,
+           const char   *text,
+           gssize        length,
+           Expect        expect)
+{
+  g_autoptr(DaPage) general = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  DaScanFunc scan = da_json_scan_func_for_type (lister->type);
+  DaPage *fast;
+
+  if (length < 0)
+    length = strlen (text);
+
+  g_assert_nonnull (scan);
+  fast = da_api_v2.scan_page (&da_api_v2, text, length, scan, lister->get_id);
+
+  root = _da_json_read (text, length, NULL);
+  if (root != NULL)
+    general = da_api_v2.parse_page (&da_api_v2, root, DA_PAGER_SKIP_LIMIT, lister->decode,
+                                    lister->get_id, &error);
+
+  if (expect == FAST)
+    g_assert_nonnull (fast);
+  else
+    g_assert_null (fast);
+
+  if (fast == NULL)
+    return NULL;
+
+  /* What the fast path takes, the general path reads the same way. */
+  g_assert_no_error (error);
+  if (general == NULL)
+    g_error ("The general path refused a page that the fast path took");
+  g_assert_cmpuint (fast->items->len, ==, general->items->len);
+  for (guint i = 0; i < fast->items->len; i++)
+    assert_same_object (g_ptr_array_index (fast->items, i), g_ptr_array_index (general->items, i));
+  g_assert_cmpint (fast->total, ==, general->total);
+  g_assert_cmpint (fast->has_more, ==, general->has_more);
+  g_assert_cmpuint (fast->limit_echo, ==, general->limit_echo);
+  g_assert_cmpstr (fast->first_id, ==, general->first_id);
+  g_assert_cmpstr (fast->last_id, ==, general->last_id);
+
+  return fast;
+}
+
+/* A page holding the one item @item. */
+static void
+check_item (const Lister *lister,
+            const char   *item,
+            Expect        expect)
+{
+  g_autofree char *text = g_strdup_printf ("{\"%s\":[%s]}", lister->list_key, item);
+  g_autoptr(DaPage) page = NULL;
+
+  g_test_message ("%s", text);
+  page = read_both (lister, text, -1, expect);
+}
+
+#define MEMBER_START "\"user_id\":\"user-1\",\"email\":\"a@example.com\",\"name\":\"A\"," \
+                     "\"enterprise_role\":\"account_member\""
+
+static void
+test_member_items (void)
+{
+  /* As the API writes them */
+  check_item (&members, "{" MEMBER_START ",\"created_at\":\"2026-06-10T09:00:00Z\","
+                        "\"last_login\":\"2026-11-24T15:17:15Z\",\"login_count\":216,"
+                        "\"saml_id\":\"a\",\"sessions_created_count\":3,"
+                        "\"searches_created_count\":0}", FAST);
+  check_item (&members, "{" MEMBER_START ",\"created_at\":\"2026-06-10T09:00:00Z\","
+                        "\"last_login\":null,\"login_count\":null,\"saml_id\":null}", FAST);
+  check_item (&members, "{" MEMBER_START "}", FAST);
+  /* Spaces, escapes, other scripts, numbers as times, keys nobody reads */
+  check_item (&members, " {\n \"user_id\" : \"user-2\" , \"email\":\"\", "
+                        "\"name\":\"Robert \\\"Bobby\\\" Tables \\u00e9\\ud83d\\ude00\\/\\t\","
+                        "\"enterprise_role\":\"r\",\"created_at\":1750000000,"
+                        "\"future\":{\"a\":[1,2.5e3,true,false,null,\"x\"]},\"n\":-0.5 } ", FAST);
+  check_item (&members, "{" MEMBER_START ",\"name\":\"渡辺 結衣\"}", GENERAL);
+  check_item (&members, "{\"user_id\":\"u\",\"email\":\"e\",\"name\":\"渡辺 結衣\","
+                        "\"enterprise_role\":\"r\",\"created_at\":\"2026-06-10T11:00:00+02:00\"}",
+              FAST);
+
+  /* Left to the general path: it reads them, or says what is wrong */
+  check_item (&members, "{\"id\":\"u\",\"email\":\"e\",\"name\":\"n\",\"role\":\"r\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"user_id\":\"user-9\"}", GENERAL);
+  check_item (&members, "{\"user_id\":\"\",\"email\":\"e\",\"name\":\"n\","
+                        "\"enterprise_role\":\"r\"}", GENERAL);
+  check_item (&members, "{\"email\":\"e\",\"name\":\"n\",\"enterprise_role\":\"r\"}", GENERAL);
+  check_item (&members, "{\"user_id\":\"u\",\"email\":null,\"name\":\"n\","
+                        "\"enterprise_role\":\"r\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"login_count\":-1}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"login_count\":2.0}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"login_count\":12345678901234567890}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"login_count\":\"3\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"created_at\":\"yesterday\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"created_at\":1.5}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"created_at\":99999999999999}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"saml_id\":7}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"name\":\"a\\u0000b\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"n\\u0061me\":\"x\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"x\":[1,]}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"x\":01}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"x\":\"\\ud800\"}", GENERAL);
+  check_item (&members, "{" MEMBER_START ",\"x\":tru}", GENERAL);
+  check_item (&members, "{" MEMBER_START " \"x\":1}", GENERAL);
+  check_item (&members, "null", GENERAL);
+  check_item (&members, "[]", GENERAL);
+}
+
+#define EVENT_START "\"audit_log_id\":\"audit-1\",\"action\":\"login\"," \
+                    "\"created_at\":\"2026-11-28T17:38:47Z\",\"user_id\":\"user-1\"," \
+                    "\"user_email\":\"a@example.com\",\"org_id\":null"
+
+static void
+test_audit_items (void)
+{
+  /* As the API writes them: "data" is kept as it came */
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"name\":\"ledger\"}}", FAST);
+  check_item (&audit, "{" EVENT_START ",\"data\":null}", FAST);
+  check_item (&audit, "{" EVENT_START "}", FAST);
+  check_item (&audit, "{\"audit_log_id\":\"a\",\"data\":{\"a\":[1,-2,true,null,{}],\"b\":[],"
+                      "\"c\":\"q\\\"\\\\\\n\\r\\t\\b\\f\\u001f é\"}}", FAST);
+  check_item (&audit, "{\"audit_log_id\":\"a\",\"data\":\"text\"}", FAST);
+  check_item (&audit, "{\"audit_log_id\":\"a\",\"data\":12,\"service_user_name\":\"bot\"}", FAST);
+
+  /* "data" that the general path would write otherwise: all of it goes that way */
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"name\": \"ledger\"}}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"n\":1.5}}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"n\":-0}}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"n\":1e2}}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":{\"a\":1,\"a\":2}}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":\"\\u00e9\"}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":\"\\u001F\"}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":\"a\\/b\"}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":\"\\u000a\"}", GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"data\":[ 1]}", GENERAL);
+
+  /* Older names, duplicates, wrong types */
+  check_item (&audit, "{\"id\":\"a\",\"timestamp\":\"2026-11-28T17:38:47Z\",\"actor\":\"x\"}",
+              GENERAL);
+  check_item (&audit, "{" EVENT_START ",\"action\":\"logout\"}", GENERAL);
+  check_item (&audit, "{\"audit_log_id\":5}", GENERAL);
+  check_item (&audit, "{\"action\":\"login\"}", GENERAL);
+  check_item (&audit, "{\"audit_log_id\":\"a\",\"org_id\":[]}", GENERAL);
+}
+
+static void
+test_deep_data (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"audit_log_id\":\"a\",\"data\":");
+
+  /* As deep as the general path keeps, then one level deeper. */
+  for (guint i = 0; i < DA_JSON_MAX_DEPTH - 1; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "1");
+  for (guint i = 0; i < DA_JSON_MAX_DEPTH - 1; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  check_item (&audit, deep->str, FAST);
+
+  g_string_truncate (deep, 0);
+  g_string_append (deep, "{\"audit_log_id\":\"a\",\"data\":");
+  for (guint i = 0; i < DA_JSON_MAX_DEPTH; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "1");
+  for (guint i = 0; i < DA_JSON_MAX_DEPTH; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  check_item (&audit, deep->str, GENERAL);
+
+  /* Deeper than the reader goes at all, in a value nobody reads */
+  g_string_truncate (deep, 0);
+  g_string_append (deep, "{\"audit_log_id\":\"a\",\"other\":");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  check_item (&audit, deep->str, GENERAL);
+}
+
+static void
+test_envelopes (void)
+{
+  g_autoptr(DaPage) page = NULL;
+  const char *two = "{\"items\":[{" MEMBER_START "},{\"user_id\":\"user-2\",\"email\":\"b\","
+                    "\"name\":\"B\",\"enterprise_role\":\"r\"}],\"total\":7,\"skip\":0,"
+                    "\"limit\":2,\"has_more\":true,\"next_cursor\":2}";
+  const char *bom = "\xEF\xBB\xBF{\"items\":[]}";
+
+  page = read_both (&members, two, -1, FAST);
+  g_assert_cmpuint (page->items->len, ==, 2);
+  g_assert_cmpint (page->total, ==, 7);
+  g_assert_cmpint (page->has_more, ==, 1);
+  g_assert_cmpuint (page->limit_echo, ==, 2);
+  g_clear_pointer (&page, da_page_free);
+
+  /* The body is not NUL-terminated: only @length counts. */
+  page = read_both (&members, "{\"items\":[],\"total\":0}garbage", 22, FAST);
+  g_assert_cmpuint (page->items->len, ==, 0);
+  g_clear_pointer (&page, da_page_free);
+
+  page = read_both (&audit, "{\"audit_logs\":[{\"audit_log_id\":\"a\"},{\"audit_log_id\":\"b\"}]}",
+                    -1, FAST);
+  g_assert_cmpstr (page->first_id, ==, "a");
+  g_assert_cmpstr (page->last_id, ==, "b");
+  g_clear_pointer (&page, da_page_free);
+
+  read_both (&members, "{\"items\":[],\"total\":null,\"limit\":null,\"has_more\":null}", -1,
+             FAST);
+  read_both (&members, "{\"members\":[],\"total\":-3}", -1, FAST);
+
+  /* Left to the general path */
+  read_both (&members, "{\"items\":[],\"members\":[]}", -1, GENERAL);
+  read_both (&members, "{\"items\":[],\"total\":1,\"total\":2}", -1, GENERAL);
+  read_both (&members, "{\"items\":[],\"total\":1.0}", -1, GENERAL);
+  read_both (&members, "{\"items\":[],\"has_more\":1}", -1, GENERAL);
+  read_both (&members, "{\"items\":{}}", -1, GENERAL);
+  read_both (&members, "{\"total\":0}", -1, GENERAL);
+  read_both (&members, "[]", -1, GENERAL);
+  read_both (&members, "{\"items\":[]} x", -1, GENERAL);
+  read_both (&members, "{\"items\":[]", -1, GENERAL);
+  read_both (&members, "{\"items\":[],}", -1, GENERAL);
+  read_both (&members, "{\"items\":[]}\xff", 13, GENERAL);
+  read_both (&members, bom, -1, GENERAL);
+  read_both (&members, "", 0, GENERAL);
+}
+
+/* Every prefix of a page: cut anywhere, the fast path never reads past the end, and takes
+ * nothing that the general path would refuse. */
+static void
+test_truncated (void)
+{
+  const char *text = "{\"audit_logs\":[{" EVENT_START ",\"data\":{\"a\":[1,\"x\\\"y\"]}},"
+                     "{\"audit_log_id\":\"b\",\"data\":null}]}";
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      g_autofree char *copy = g_memdup2 (text, i);
+      g_autoptr(DaPage) page = NULL;
+
+      page = read_both (&audit, copy != NULL ? copy : "", i, GENERAL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  members.type = DA_TYPE_MEMBER;
+  audit.type = DA_TYPE_AUDIT_EVENT;
+
+  g_test_add_func ("/json-scan/member-items", test_member_items);
+  g_test_add_func ("/json-scan/audit-items", test_audit_items);
+  g_test_add_func ("/json-scan/deep-data", test_deep_data);
+  g_test_add_func ("/json-scan/envelopes", test_envelopes);
+  g_test_add_func ("/json-scan/truncated", test_truncated);
+
+  return g_test_run ();
+}
