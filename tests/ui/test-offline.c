@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "da-api-keys-page.h"
+#include "da-application.h"
 #include "da-format.h"
 #include "da-member-details.h"
 #include "da-members-page.h"
@@ -25,6 +26,8 @@
 #include "da-permissions-page.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
+#include "da-welcome-page.h"
+#include "da-window.h"
 
 typedef struct
 {
@@ -504,6 +507,132 @@ test_server_stopped (Fixture       *f,
   g_assert_false (da_offline_banner_get_revealed (f->banner));
 }
 
+/* ---- the application ------------------------------------------------------------------- */
+
+static guint
+count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".entry"))
+      n++;
+
+  return n;
+}
+
+/* The app as `devin-admin --server <local server>` starts it, signed in with a key typed on the
+ * key entry; its offline cache is in the test's own $XDG_CACHE_HOME. */
+static DaApplication *
+start_app (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  DaApplication *app = da_application_new ();
+  GtkWidget *welcome;
+
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "server-url");
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TestOffline");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  da_application_set_server_url (app, da_mock_server_get_base_url (f->server));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  f->window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (DA_IS_WINDOW (f->window));
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
+
+  welcome = da_test_find_widget (GTK_WIDGET (f->window), DA_TYPE_WELCOME_PAGE, NULL);
+  da_test_type (find_named (welcome, "api-key-entry"), da_mock_server_get_admin_key (f->server));
+  da_test_click (find_named (welcome, "sign-in-button"));
+  if (!da_test_has_keyring ())
+    {
+      GtkWidget *session_only = find_named (welcome, "session-only-button");
+
+      DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (session_only));
+      da_test_click (session_only);
+    }
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_SIGNED_IN);
+
+  return app;
+}
+
+static void
+test_application (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DaApplication) app = NULL;
+  g_autofree char *folder =
+    da_response_cache_dup_folder_for_server (da_mock_server_get_base_url (f->server));
+  g_autoptr(GError) error = NULL;
+  guint16 port = da_mock_server_get_port (f->server);
+  DaOfflineBanner *banner;
+  DaClient *client;
+  GtkWidget *invite;
+  GtkWindow *dialog;
+  guint rows;
+
+  app = start_app (f);
+  client = da_context_get_client (da_application_get_context (app));
+  g_assert_nonnull (da_client_get_response_cache (client));
+  g_assert_cmpstr (da_response_cache_get_folder (da_client_get_response_cache (client)), ==,
+                   folder);
+  g_assert_true (g_str_has_prefix (folder, g_get_user_cache_dir ()));
+
+  g_assert_true (da_window_show_page (DA_WINDOW (f->window), "members"));
+  f->page = GTK_WIDGET (da_window_get_page (DA_WINDOW (f->window), "members"));
+  g_set_object (&f->cache, da_client_get_response_cache (client));
+  DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) == 240);
+  g_assert_cmpuint (count_entries (folder), >, 0);
+  rows = n_rows (f);
+  invite = find_named (f->page, "invite-members-button");
+  assert_sensitive (invite, TRUE);
+  banner = DA_OFFLINE_BANNER (da_test_find_widget (GTK_WIDGET (f->window),
+                                                   DA_TYPE_OFFLINE_BANNER, NULL));
+  g_assert_nonnull (banner);
+  g_assert_false (da_offline_banner_get_revealed (banner));
+
+  /* The server goes away; the window's Refresh keeps the list and says it is offline. */
+  da_mock_server_stop (f->server);
+  da_test_click (da_test_find_by_text (GTK_WIDGET (f->window), GTK_TYPE_BUTTON,
+                                       "Refresh (Ctrl+R)"));
+  DA_TEST_WAIT_UNTIL (da_client_get_offline (client) && is_settled (f));
+  g_assert_true (da_offline_banner_get_revealed (banner));
+  g_assert_true (g_str_has_prefix (da_offline_banner_get_text (banner),
+                                   "Offline — showing data from "));
+  g_assert_cmpuint (n_rows (f), ==, rows);
+  g_assert_null (da_page_get_error (DA_PAGE (f->page)));
+  assert_sensitive (invite, FALSE);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (find_named (GTK_WIDGET (banner),
+                                                          "offline-banner-retry")));
+  da_test_screenshot (GTK_WIDGET (f->window), "window");
+
+  /* Back, and Retry. */
+  da_mock_server_start (f->server, port, &error);
+  g_assert_no_error (error);
+  da_test_click (find_named (GTK_WIDGET (banner), "offline-banner-retry"));
+  DA_TEST_WAIT_UNTIL (!da_client_get_offline (client) && is_settled (f));
+  g_assert_false (da_offline_banner_get_revealed (banner));
+  assert_sensitive (invite, TRUE);
+
+  /* Signing out forgets what was loaded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  dialog = da_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "sign-out-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign-out");
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
+  DA_TEST_WAIT_UNTIL (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  f->page = NULL;
+
+  gtk_window_destroy (g_steal_pointer (&f->window));
+  g_application_quit (G_APPLICATION (app));
+  da_test_spin (50);
+  da_test_keyring_clear_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +648,7 @@ main (int   argc,
   ADD ("permissions-page", test_permissions_page);
   ADD ("api-keys-page", test_api_keys_page);
   ADD ("server-stopped", test_server_stopped);
+  ADD ("application", test_application);
 
   return g_test_run ();
 }
