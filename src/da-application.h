@@ -8,8 +8,10 @@
 
 #include <adwaita.h>
 
+#include "da-accounts.h"
 #include "da-context.h"
 #include "da-key-store.h"
+#include "da-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +25,11 @@ G_BEGIN_DECLS
  * welcome → (key checked, then stored or kept for this session) signed-in;
  * signed-in → (401 anywhere, or Sign Out) welcome. Demo mode goes from starting straight to
  * signed-in with the local server's throw-away key and never touches the keyring.
+ *
+ * Several accounts (#DaAccounts): switching to another account goes through starting (its key
+ * is looked up) to signed-in with a new #DaContext, or to welcome when no key is stored for it.
+ * Adding an account goes to welcome while the current account is kept: cancelling goes back to
+ * it, and signing in shows the new one.
  */
 typedef enum
 {
@@ -73,6 +80,45 @@ void           da_application_sign_out_async       (DaApplication       *self,
 gboolean       da_application_sign_out_finish      (DaApplication       *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+
+/* ---- Accounts ---------------------------------------------------------------------------- */
+
+/* (nullable): NULL before startup */
+DaAccounts    *da_application_get_accounts         (DaApplication  *self);
+/* Shows the enterprise at @server (an API base URL): its stored key signs in, or the key entry
+ * asks for one. Nothing happens in demo mode or when @server is already shown. The same as
+ * activating "app.account" with @server. */
+void           da_application_switch_account       (DaApplication  *self,
+                                                    const char     *server);
+/* The key entry for another account; the current one stays until the new one signs in. */
+void           da_application_add_account          (DaApplication  *self);
+/* Back to the account shown before da_application_add_account(). */
+void           da_application_cancel_add_account   (DaApplication  *self);
+/* TRUE while the key entry is for an added account (it can be cancelled). Property
+ * "adding-account". */
+gboolean       da_application_get_adding_account   (DaApplication  *self);
+/* The address the key entry proposes: the current server, or the default one when adding an
+ * account. */
+const char    *da_application_get_welcome_server_url (DaApplication *self);
+/* Removes the key of @server from the keyring and the account from the list; when it is the one
+ * shown, the app goes back to the key entry. A key that could not be removed is reported in
+ * @error, but the account is removed anyway. */
+void           da_application_remove_account_async (DaApplication       *self,
+                                                    const char          *server,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       da_application_remove_account_finish (DaApplication      *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* ---- Notifications and the background ---------------------------------------------------- */
+
+/* (nullable): NULL before startup. It watches the signed-in enterprise (not in demo mode). */
+DaNotifier    *da_application_get_notifier         (DaApplication  *self);
+/* TRUE while the app holds itself to keep checking with no window ("run-in-background" on,
+ * notifications on, signed in, not a demo). */
+gboolean       da_application_get_in_background_hold (DaApplication *self);
 
 /* The versions of the app and of GTK, libadwaita and libsoup at run time, one a line. */
 char          *da_application_dup_version_info     (void);

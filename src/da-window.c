@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "da-offline-banner.h"
+#include "da-organizations-page.h"
 #include "da-pages.h"
 #include "da-welcome-page.h"
 #include "da-window.h"
@@ -24,11 +25,17 @@ struct _DaWindow
   DaContext            *context;       /* of the pages shown */
   DaClient             *client;        /* whose retries are shown */
   gulong                retry_handler;
+  gulong                label_handler; /* on the context's account label */
+  char                 *pending_org;   /* to select once the Organizations page has loaded */
   GHashTable           *toasts;        /* key → AdwToast (borrowed; removed on dismissed) */
   GSignalGroup         *page_signals;  /* on the visible page */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GMenu                *primary_accounts_section;
+  GMenu                *welcome_accounts_section;
+  GtkWidget            *cancel_add_button;
+  AdwWindowTitle       *welcome_title;
   GtkStack             *main_stack;
   GtkSpinner           *starting_spinner;
   AdwBin               *welcome_bin;
@@ -340,6 +347,101 @@ on_leaflet_folded_cb (DaWindow *self)
   update_titles (self);
 }
 
+/* ---- accounts -------------------------------------------------------------------------- */
+
+/* A menu label shows underscores as they are, not as mnemonics. */
+static char *
+escape_mnemonic (const char *text)
+{
+  g_autoptr(GString) escaped = g_string_new (text);
+
+  g_string_replace (escaped, "_", "__", 0);
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
+}
+
+static void
+update_accounts_menu (DaWindow *self)
+{
+  DaApplication *app = get_app (self);
+  DaAccounts *accounts = app != NULL ? da_application_get_accounts (app) : NULL;
+  g_auto(GStrv) servers = accounts != NULL ? da_accounts_dup_servers (accounts) : NULL;
+  gboolean demo = app != NULL && da_application_get_demo (app);
+
+  g_menu_remove_all (self->primary_accounts_section);
+  g_menu_remove_all (self->welcome_accounts_section);
+  if (demo)
+    return;
+
+  for (guint i = 0; servers != NULL && servers[i] != NULL; i++)
+    {
+      g_autofree char *name = da_accounts_dup_display_name (accounts, servers[i]);
+      g_autofree char *label = escape_mnemonic (name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      /* A radio item: the account shown is checked. */
+      g_menu_item_set_action_and_target_value (item, "app.account",
+                                               g_variant_new_string (servers[i]));
+      g_menu_append_item (self->primary_accounts_section, item);
+      g_menu_append_item (self->welcome_accounts_section, item);
+    }
+
+  g_menu_append (self->primary_accounts_section, _("_Add Account…"), "app.add-account");
+}
+
+static void
+select_pending_org (DaWindow *self)
+{
+  DaPage *page = da_window_get_page (self, "organizations");
+  g_autofree char *org_id = NULL;
+
+  if (self->pending_org == NULL || page == NULL || da_page_get_busy (page))
+    return;
+
+  org_id = g_steal_pointer (&self->pending_org);
+  if (!da_organizations_page_select (DA_ORGANIZATIONS_PAGE (page), org_id))
+    da_window_add_toast (self, _("That organization no longer exists"));
+}
+
+void
+da_window_show_organization (DaWindow   *self,
+                             const char *org_id)
+{
+  DaPage *page;
+
+  g_return_if_fail (DA_IS_WINDOW (self));
+  g_return_if_fail (org_id != NULL);
+
+  if (!da_window_show_page (self, "organizations"))
+    return;
+
+  page = da_window_get_page (self, "organizations");
+  g_clear_pointer (&self->pending_org, g_free);
+  if (da_organizations_page_select (DA_ORGANIZATIONS_PAGE (page), org_id))
+    return;
+
+  /* Not listed yet (the page has not loaded, or the organization is newer than the list):
+   * selected once the page has loaded. */
+  self->pending_org = g_strdup (org_id);
+  if (!da_page_get_busy (page))
+    da_page_refresh (page);
+}
+
+static void
+on_page_busy_changed_cb (DaWindow *self)
+{
+  update_page_actions (self);
+  select_pending_org (self);
+}
+
+static void
+on_cancel_add_clicked_cb (DaWindow *self)
+{
+  DaApplication *app = get_app (self);
+
+  if (app != NULL)
+    da_application_cancel_add_account (app);
+}
+
 /* ---- following the application --------------------------------------------------------- */
 
 static void
@@ -372,6 +474,15 @@ update_titles (DaWindow *self)
   gtk_widget_set_visible (self->demo_label,
                           self->context != NULL && da_context_get_demo (self->context));
 
+  {
+    DaApplication *app = get_app (self);
+    gboolean adding = app != NULL && da_application_get_adding_account (app);
+
+    gtk_widget_set_visible (self->cancel_add_button, adding);
+    adw_window_title_set_title (self->welcome_title,
+                                adding ? _("Add Account") : _("Devin Admin"));
+  }
+
   if (label != NULL)
     /* Translators: the window title, e.g. "Devin Admin — api.devin.ai" */
     title = g_strdup_printf (_("Devin Admin — %s"), label);
@@ -379,14 +490,22 @@ update_titles (DaWindow *self)
 }
 
 static void
-on_welcome_signed_in_cb (DaWindow *self,
-                         DaClient *client,
-                         gboolean  stored)
+on_welcome_signed_in_cb (DaWindow      *self,
+                         DaClient      *client,
+                         gboolean       stored,
+                         DaWelcomePage *welcome)
 {
   DaApplication *app = get_app (self);
+  g_autofree char *label = NULL;
 
-  if (app != NULL)
-    da_application_signed_in (app, client, stored);
+  if (app == NULL)
+    return;
+
+  label = g_strdup (da_welcome_page_get_account_label (welcome));
+  da_application_signed_in (app, client, stored);
+  if (label != NULL && *label != '\0' && da_application_get_accounts (app) != NULL)
+    da_accounts_set_label (da_application_get_accounts (app), da_client_get_base_url (client),
+                           label);
 }
 
 static void
@@ -404,10 +523,28 @@ show_welcome (DaWindow      *self,
       adw_bin_set_child (self->welcome_bin, GTK_WIDGET (welcome));
     }
 
-  da_welcome_page_set_server_url (welcome, da_application_get_server_url (app));
+  da_welcome_page_set_server_url (welcome, da_application_get_welcome_server_url (app));
   da_welcome_page_set_message (welcome, da_application_get_welcome_message (app));
+  /* Another account's address is what to fill in first. */
+  da_welcome_page_set_server_expanded (welcome, da_application_get_adding_account (app));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_grab_focus (GTK_WIDGET (welcome));
+}
+
+static void
+set_context (DaWindow  *self,
+             DaContext *context)
+{
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->label_handler, self->context);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->label_handler = g_signal_connect_object (context, "notify::account-label",
+                                                   G_CALLBACK (update_titles), self,
+                                                   G_CONNECT_SWAPPED);
 }
 
 static void
@@ -420,7 +557,8 @@ show_signed_in (DaWindow  *self,
   if (self->context != context)
     {
       remove_pages (self);
-      g_set_object (&self->context, context);
+      g_clear_pointer (&self->pending_org, g_free);
+      set_context (self, context);
       add_pages (self, context);
     }
   set_client (self, da_context_get_client (context));
@@ -453,7 +591,8 @@ on_app_state_changed_cb (DaWindow *self)
     case DA_APP_STATE_WELCOME:
       /* Forget what was loaded: the pages go with the context. */
       remove_pages (self);
-      g_clear_object (&self->context);
+      g_clear_pointer (&self->pending_org, g_free);
+      set_context (self, NULL);
       set_client (self, NULL);
       show_welcome (self, app);
       break;
@@ -642,8 +781,16 @@ follow_application (DaWindow *self)
     }
 
   if (app != NULL)
-    g_signal_connect_object (app, "notify::state", G_CALLBACK (on_app_state_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (app, "notify::state", G_CALLBACK (on_app_state_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "notify::adding-account", G_CALLBACK (update_titles), self,
+                               G_CONNECT_SWAPPED);
+      if (da_application_get_accounts (app) != NULL)
+        g_signal_connect_object (da_application_get_accounts (app), "changed",
+                                 G_CALLBACK (update_accounts_menu), self, G_CONNECT_SWAPPED);
+    }
+  update_accounts_menu (self);
   on_app_state_changed_cb (self);
 }
 
@@ -653,10 +800,11 @@ da_window_dispose (GObject *object)
   DaWindow *self = (DaWindow *)object;
 
   set_client (self, NULL);
+  set_context (self, NULL);
   if (self->page_signals != NULL)
     g_signal_group_set_target (self->page_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_WINDOW);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->pending_org, g_free);
   g_clear_object (&self->page_signals);
   g_clear_pointer (&self->toasts, g_hash_table_unref);
 
@@ -676,6 +824,10 @@ da_window_class_init (DaWindowClass *klass)
   g_type_ensure (DA_TYPE_OFFLINE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/da-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, primary_accounts_section);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, welcome_accounts_section);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, cancel_add_button);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, welcome_title);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, starting_spinner);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, welcome_bin);
@@ -693,6 +845,7 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_add_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
@@ -702,15 +855,8 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.export", NULL);
+  /* The shortcuts are the application's (da-application.c), so that the Keyboard Shortcuts
+   * window and gtk_application_get_accels_for_action () know them. */
 }
 
 static void
@@ -721,7 +867,7 @@ da_window_init (DaWindow *self)
   /* The visible page's state shows in the header and enables the page actions. */
   self->page_signals = g_signal_group_new (GTK_TYPE_WIDGET);
   g_signal_group_connect_swapped (self->page_signals, "notify::busy",
-                                  G_CALLBACK (update_page_actions), self);
+                                  G_CALLBACK (on_page_busy_changed_cb), self);
   g_signal_group_connect_swapped (self->page_signals, "notify::title",
                                   G_CALLBACK (update_page_actions), self);
   g_signal_group_connect_swapped (self->page_signals, "notify::can-search",

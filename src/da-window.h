@@ -22,8 +22,11 @@ G_BEGIN_DECLS
  * narrow windows. The header has Refresh and the primary menu; transient messages are toasts,
  * never stacked twice.
  *
- * Actions: win.refresh (Ctrl+R, F5), win.show-page(s), win.show-toast(s), win.sign-out,
- * win.focus-search (Ctrl+F), win.new (Ctrl+N), win.export (Ctrl+E).
+ * Actions: win.refresh (Ctrl+R, F5), win.show-page(s) (Alt+1 … Alt+8 in the sidebar's order),
+ * win.show-toast(s), win.sign-out, win.focus-search (Ctrl+F), win.new (Ctrl+N), win.export
+ * (Ctrl+E); the shortcuts are set by the application. The primary menu lists the accounts
+ * (app.account, a radio item each) and "Add Account…"; while an account is being added, the key
+ * entry's header has Cancel.
  */
 #define DA_TYPE_WINDOW (da_window_get_type ())
 G_DECLARE_FINAL_TYPE (DaWindow, da_window, DA, WINDOW, AdwApplicationWindow)
@@ -39,6 +42,10 @@ gboolean    da_window_show_page          (DaWindow      *self,
 /* (nullable) */
 DaPage     *da_window_get_visible_page   (DaWindow      *self);
 const char *da_window_get_visible_page_id (DaWindow     *self);
+/* Shows the Organizations page with the organization @org_id selected; when the page has not
+ * loaded it yet, once it has (a toast says so when it is not there any more). */
+void        da_window_show_organization  (DaWindow      *self,
+                                          const char    *org_id);
 /* (nullable) the page with that ID, once signed in */
 DaPage     *da_window_get_page           (DaWindow      *self,
                                           const char    *page_id);

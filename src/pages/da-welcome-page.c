@@ -36,6 +36,7 @@ struct _DaWelcomePage
   AdwPasswordEntryRow *key_row;
   AdwExpanderRow      *server_expander;
   AdwEntryRow         *server_row;
+  AdwEntryRow         *label_row;
   GtkWidget           *sign_in_button;
   GtkSpinner          *spinner;
 };
@@ -148,6 +149,7 @@ finish_sign_in (DaWelcomePage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
 
   g_signal_emit (self, signals [SIGNED_IN], 0, client, stored);
+  gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");
 }
 
 static void
@@ -451,6 +453,7 @@ da_welcome_page_class_init (DaWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, server_expander);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, label_row);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, DaWelcomePage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked_cb);
@@ -577,4 +580,26 @@ da_welcome_page_sign_in (DaWelcomePage *self)
   pager = da_client_list_members (client, NULL);
   da_pager_set_page_size (pager, 1);
   da_pager_load_next_async (pager, self->cancellable, check_cb, g_object_ref (self));
+}
+
+void
+da_welcome_page_set_server_expanded (DaWelcomePage *self,
+                                     gboolean       expanded)
+{
+  g_return_if_fail (DA_IS_WELCOME_PAGE (self));
+
+  adw_expander_row_set_expanded (self->server_expander, expanded);
+}
+
+const char *
+da_welcome_page_get_account_label (DaWelcomePage *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (DA_IS_WELCOME_PAGE (self), NULL);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->label_row));
+  while (g_ascii_isspace (*text))
+    text++;
+  return text;
 }

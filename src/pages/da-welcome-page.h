@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * DaWelcomePage:
  *
  * The key entry: an Enterprise Admin API key (a password entry) and, under an expander, the
- * server's address. Sign In checks the key with one cheap request before anything is stored:
+ * server's address and an optional name for the account. Sign In checks the key with one cheap request before anything is stored:
  * a rejected key (401), a key whose owner is not an Enterprise Admin (403) and an unreachable
  * server (with Retry) are each explained, and the entry keeps what was typed. A valid key is
  * stored with the #DaKeyStore; when the keyring cannot be used the page explains why and offers
@@ -44,6 +44,12 @@ void        da_welcome_page_set_server_url (DaWelcomePage *self,
 void        da_welcome_page_set_message    (DaWelcomePage *self,
                                             const char    *message);
 gboolean    da_welcome_page_get_busy       (DaWelcomePage *self);
+/* Opens (or closes) the server's part of the form, where the address and the account's name
+ * are typed. */
+void        da_welcome_page_set_server_expanded (DaWelcomePage *self,
+                                            gboolean       expanded);
+/* The name typed for the account ("Production"), stripped; "" when none. */
+const char *da_welcome_page_get_account_label (DaWelcomePage *self);
 
 /* The same as pressing Sign In. */
 void        da_welcome_page_sign_in        (DaWelcomePage *self);
