@@ -38,8 +38,11 @@ check_count (const char *option,
 {
   if (value < 0 || value > max)
     {
-      /* Translators: %s is a command line option such as --members */
-      g_printerr (_("%s must be between 0 and %" G_GINT64_FORMAT "\n"), option, max);
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: the first %s is a command line option such as --members, the second the
+       * largest number it takes */
+      g_printerr (_("%s must be between 0 and %s\n"), option, limit);
       return FALSE;
     }
   return TRUE;

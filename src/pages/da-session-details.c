@@ -49,13 +49,14 @@ static const struct
   const char *label;
   const char *style;
 } statuses[] = {
-  { "new", N_("New"), NULL },
-  { "claimed", N_("Claimed"), NULL },
-  { "running", N_("Running"), "accent" },
-  { "resuming", N_("Resuming"), "accent" },
-  { "suspended", N_("Suspended"), "warning" },
-  { "exit", N_("Finished"), "success" },
-  { "error", N_("Failed"), "error" },
+  /* Translators: the status of a Devin session */
+  { "new", NC_("session status", "New"), NULL },
+  { "claimed", NC_("session status", "Claimed"), NULL },
+  { "running", NC_("session status", "Running"), "accent" },
+  { "resuming", NC_("session status", "Resuming"), "accent" },
+  { "suspended", NC_("session status", "Suspended"), "warning" },
+  { "exit", NC_("session status", "Finished"), "success" },
+  { "error", NC_("session status", "Failed"), "error" },
 };
 
 const char *
@@ -66,7 +67,7 @@ da_session_status_label (const char *status)
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     if (g_str_equal (statuses[i].status, status))
-      return _(statuses[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "session status", statuses[i].label);
 
   return status;
 }
