@@ -44,6 +44,7 @@ struct _DaWindow
   GtkListBox           *sidebar_list;
   GtkWidget            *demo_label;
   GtkWidget            *content_box;
+  GtkWidget            *primary_menu_button;
   AdwWindowTitle       *page_title;
   GtkSpinner           *busy_spinner;
   DaOfflineBanner      *offline_banner;
@@ -329,6 +330,27 @@ on_sidebar_row_selected_cb (DaWindow      *self,
     gtk_stack_set_visible_child_name (self->page_stack, page_id_of (GTK_WIDGET (row)));
 }
 
+/* In the sidebar, the arrows go from page to page; Tab leaves it for the page's side of the window
+ * (rather than going through every row first), Shift+Tab for its header. */
+static gboolean
+on_sidebar_key_pressed_cb (DaWindow        *self,
+                           guint            keyval,
+                           guint            keycode,
+                           GdkModifierType  state)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    return gtk_widget_grab_focus (self->primary_menu_button);
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return !adw_leaflet_get_folded (self->leaflet) &&
+           gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
+
+  return FALSE;
+}
+
 static void
 on_back_clicked_cb (DaWindow *self)
 {
@@ -531,6 +553,22 @@ show_welcome (DaWindow      *self,
   gtk_widget_grab_focus (GTK_WIDGET (welcome));
 }
 
+/* The focus on the visible page's row of the sidebar, where a keyboard user starts. */
+static void
+focus_sidebar (DaWindow *self)
+{
+  const char *id = da_window_get_visible_page_id (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (page_id_of (row), id) == 0)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
 static void
 set_context (DaWindow  *self,
              DaContext *context)
@@ -568,9 +606,11 @@ show_signed_in (DaWindow  *self,
   if (!da_window_show_page (self, last_page))
     da_window_show_page (self, "overview");
 
-  /* The welcome page is not needed any more; its next use starts afresh. */
-  adw_bin_set_child (self->welcome_bin, NULL);
+  /* The pages first, with the focus in the sidebar (the key entry had it); then the welcome
+   * page is not needed any more: its next use starts afresh. */
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  focus_sidebar (self);
+  adw_bin_set_child (self->welcome_bin, NULL);
 }
 
 static void
@@ -836,6 +876,7 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DaWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, offline_banner);
@@ -878,6 +919,15 @@ da_window_init (DaWindow *self)
                                   G_CALLBACK (update_page_actions), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
+  }
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "da-test-ui.h"
+#include "da-welcome-page.h"
+#include "da-window.h"
 
 static const SecretSchema *
 key_schema (void)
@@ -66,6 +68,100 @@ gboolean
 da_test_has_keyring (void)
 {
   return g_strcmp0 (g_getenv ("DA_TEST_KEYRING"), "none") != 0;
+}
+
+/* ---- the application ------------------------------------------------------------------- */
+
+void
+da_test_settings_reset (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+DaApplication *
+da_test_app_new (DaMockServer *server)
+{
+  static guint n_apps;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  DaApplication *app = da_application_new ();
+  GtkWindow *window;
+
+  /* Each app is exported on the bus under an ID of its own: the previous one may not be gone
+   * yet. */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (server == NULL)
+    da_application_set_demo (app, TRUE);
+  else
+    da_application_set_server_url (app, da_mock_server_get_base_url (server));
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = da_test_app_get_window (app);
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return app;
+}
+
+GtkWindow *
+da_test_app_get_window (DaApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (DA_IS_WINDOW (l->data))
+      return l->data;
+
+  g_error ("The application has no main window");
+  return NULL;
+}
+
+void
+da_test_app_free (DaApplication *app)
+{
+  GList *windows;
+
+  if (app == NULL)
+    return;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (app));
+  da_test_spin (50);
+  g_object_unref (app);
+}
+
+void
+da_test_app_sign_in (DaApplication *app,
+                     const char    *key)
+{
+  GtkWidget *welcome;
+
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
+  welcome = da_test_find_widget (GTK_WIDGET (da_test_app_get_window (app)), DA_TYPE_WELCOME_PAGE,
+                                 NULL);
+  g_assert_nonnull (welcome);
+  da_test_type (da_test_find_widget (welcome, G_TYPE_NONE, "api-key-entry"), key);
+  da_test_click (da_test_find_widget (welcome, G_TYPE_NONE, "sign-in-button"));
+
+  /* Without a keyring, the key is used for this session only. */
+  if (!da_test_has_keyring ())
+    {
+      GtkWidget *session_only = da_test_find_widget (welcome, G_TYPE_NONE, "session-only-button");
+
+      DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (session_only));
+      da_test_click (session_only);
+    }
+
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_SIGNED_IN);
 }
 
 /* ---- server and context ---------------------------------------------------------------- */

@@ -24,6 +24,7 @@
 
 #include <adwaita.h>
 
+#include "da-application.h"
 #include "da-context.h"
 #include "da-key-store.h"
 #include "da-mock-server.h"
@@ -140,6 +141,23 @@ void          da_test_answer_file_chooser (GFile               *file);
  * enabled. */
 void          da_test_answer_confirm     (const char           *phrase,
                                           const char           *response);
+
+/* ---- The application -------------------------------------------------------------------- */
+
+/* Resets every key of the app's settings (they live in memory for the whole test program). */
+void           da_test_settings_reset    (void);
+/* Starts a DaApplication as `devin-admin --server <server>` would (`--demo` when @server is
+ * NULL), exported on the test's bus under an ID of its own, and activates it; returns once its
+ * window is mapped. The settings are as they are. (transfer full) */
+DaApplication *da_test_app_new           (DaMockServer         *server);
+/* Closes its windows, quits it and drops it. */
+void           da_test_app_free          (DaApplication        *app);
+/* Its main window. */
+GtkWindow     *da_test_app_get_window    (DaApplication        *app);
+/* Waits for the key entry, types @key and signs in, as a person would (for this session only
+ * when there is no keyring), and waits until signed in. */
+void           da_test_app_sign_in       (DaApplication        *app,
+                                          const char           *key);
 
 /* ---- The keyring ------------------------------------------------------------------------ */
 
