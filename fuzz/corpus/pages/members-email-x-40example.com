@@ -1,0 +1,1 @@
+{"items":[],"total":0,"skip":0,"limit":100,"has_more":false,"next_cursor":null}
