@@ -528,14 +528,17 @@ count_entries (const char *folder)
 static DaApplication *
 start_app (Fixture *f)
 {
+  static guint n_apps;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  /* Each app of the program is exported on the bus under an ID of its own. */
+  g_autofree char *app_id = g_strdup_printf ("%s.TestOffline%u", APP_ID, ++n_apps);
   DaApplication *app = da_application_new ();
   GtkWidget *welcome;
 
   g_settings_reset (settings, "last-page");
   g_settings_reset (settings, "server-url");
-  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TestOffline");
+  g_application_set_application_id (G_APPLICATION (app), app_id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   da_application_set_server_url (app, da_mock_server_get_base_url (f->server));
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -633,6 +636,103 @@ test_application (Fixture       *f,
   da_test_keyring_clear_all ();
 }
 
+static void
+quit_app (Fixture       *f,
+          DaApplication *app)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (g_steal_pointer (&f->window));
+  g_application_quit (G_APPLICATION (app));
+  da_test_spin (50);
+  da_test_keyring_clear_all ();
+}
+
+/* Stores one entry in the cache folder of @server, as an earlier run would have. */
+static void
+seed_cache (const char *server)
+{
+  g_autoptr(DaResponseCache) cache = da_response_cache_new_for_server (server);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  DaTestAsync async = { 0 };
+
+  da_response_cache_store_async (cache, "/members", body, g_get_real_time (), NULL,
+                                 da_test_async_cb, &async);
+  g_assert_true (da_response_cache_store_finish (cache, da_test_async_wait (&async), NULL));
+  da_test_async_clear (&async);
+}
+
+/* Removing an account forgets what was loaded from its server, shown or not. */
+static void
+test_account_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *other = "https://staging.example.com/v2/enterprise";
+  g_autofree char *folder =
+    da_response_cache_dup_folder_for_server (da_mock_server_get_base_url (f->server));
+  g_autofree char *other_folder = da_response_cache_dup_folder_for_server (other);
+  g_autoptr(DaApplication) app = NULL;
+  DaTestAsync async = { 0 };
+  DaClient *client;
+
+  seed_cache (other);
+  g_assert_true (g_file_test (other_folder, G_FILE_TEST_IS_DIR));
+
+  app = start_app (f);
+  client = da_context_get_client (da_application_get_context (app));
+  da_accounts_add (da_application_get_accounts (app), other, "Staging");
+  g_assert_true (da_window_show_page (DA_WINDOW (f->window), "members"));
+  f->page = GTK_WIDGET (da_window_get_page (DA_WINDOW (f->window), "members"));
+  g_set_object (&f->cache, da_client_get_response_cache (client));
+  DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) == 240);
+  g_assert_cmpuint (count_entries (folder), >, 0);
+
+  /* Another account: its folder goes, this one's stays. */
+  da_application_remove_account_async (app, other, NULL, da_test_async_cb, &async);
+  da_application_remove_account_finish (app, da_test_async_wait (&async), NULL);
+  da_test_async_clear (&async);
+  DA_TEST_WAIT_UNTIL (!g_file_test (other_folder, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (folder), >, 0);
+
+  /* The account shown. */
+  da_application_remove_account_async (app, da_client_get_base_url (client), NULL,
+                                       da_test_async_cb, &async);
+  da_application_remove_account_finish (app, da_test_async_wait (&async), NULL);
+  da_test_async_clear (&async);
+  DA_TEST_WAIT_UNTIL (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  f->page = NULL;
+
+  quit_app (f, app);
+}
+
+/* A key the server rejects: what was loaded with it is not shown to the next key. */
+static void
+test_key_rejected (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder =
+    da_response_cache_dup_folder_for_server (da_mock_server_get_base_url (f->server));
+  g_autoptr(DaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  DaClient *client;
+
+  app = start_app (f);
+  client = da_context_get_client (da_application_get_context (app));
+  g_assert_true (da_window_show_page (DA_WINDOW (f->window), "members"));
+  f->page = GTK_WIDGET (da_window_get_page (DA_WINDOW (f->window), "members"));
+  g_set_object (&f->cache, da_client_get_response_cache (client));
+  DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) == 240);
+  g_assert_cmpuint (count_entries (folder), >, 0);
+
+  da_mock_server_add_fault (f->server, "GET * 401", &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL);
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
+  DA_TEST_WAIT_UNTIL (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  f->page = NULL;
+
+  quit_app (f, app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +749,8 @@ main (int   argc,
   ADD ("api-keys-page", test_api_keys_page);
   ADD ("server-stopped", test_server_stopped);
   ADD ("application", test_application);
+  ADD ("account-removed", test_account_removed);
+  ADD ("key-rejected", test_key_rejected);
 
   return g_test_run ();
 }
