@@ -864,6 +864,31 @@ test_masking_and_labels (void)
   /* one line */
   g_assert_true (strchr (line->str, '\n') == line->str + line->len - 1);
 
+  /* Numbers that json-glib 1.6 writes as "1e+20.0" stay JSON, in a line and in the details
+   * (found by fuzz/fuzz-json-reader). */
+  {
+    g_autoptr(DaAuditEvent) numbers = NULL;
+    g_autoptr(GString) numbers_line = g_string_new (NULL);
+    g_autofree char *numbers_pretty = NULL;
+    g_autoptr(JsonNode) data = NULL;
+    g_autoptr(JsonNode) from_line = NULL;
+    g_autoptr(JsonNode) from_pretty = NULL;
+
+    numbers = event_from_json ("{\"audit_log_id\": \"audit-3\", \"action\": \"login\","
+                               " \"data\": {\"big\": 1e20, \"tiny\": 5e-324,"
+                               " \"list\": [12, -0.5, {}, []], \"empty\": {}}}");
+    data = da_audit_dup_masked_data (numbers);
+    da_audit_append_json_line (numbers_line, numbers, NULL);
+    from_line = json_from_string (numbers_line->str, NULL);
+    g_assert_nonnull (from_line);
+    g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (from_line),
+                                                            "data"), data));
+    numbers_pretty = da_audit_format_data_pretty (numbers);
+    from_pretty = json_from_string (numbers_pretty, NULL);
+    g_assert_nonnull (from_pretty);
+    g_assert_true (json_node_equal (from_pretty, data));
+  }
+
   /* Known actions read as words; others as they are. */
   g_assert_cmpstr (da_audit_action_label ("create_org"), ==, "Created an organization");
   g_assert_cmpstr (da_audit_action_label ("brand_new_action"), ==, "brand_new_action");
