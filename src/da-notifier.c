@@ -394,6 +394,7 @@ consumption_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Check *check = g_task_get_task_data (task);
+  GCancellable *cancellable;
   GError *error = NULL;
 
   check->consumption = da_client_get_daily_consumption_finish (DA_CLIENT (object), result,
@@ -404,9 +405,9 @@ consumption_cb (GObject      *object,
       return;
     }
 
+  cancellable = g_task_get_cancellable (task);
   check->pager = da_client_list_organizations (DA_CLIENT (object));
-  da_pager_load_all_async (check->pager, g_task_get_cancellable (task), orgs_cb,
-                           g_steal_pointer (&task));
+  da_pager_load_all_async (check->pager, cancellable, orgs_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -417,6 +418,7 @@ cycles_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Check *check = g_task_get_task_data (task);
   g_autoptr(GPtrArray) cycles = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
   gint64 start = DA_TIME_UNSET;
   gint64 now = da_now ();
@@ -437,9 +439,9 @@ cycles_cb (GObject      *object,
   if (check->cycle != NULL)
     start = da_billing_cycle_get_start (check->cycle);
 
+  cancellable = g_task_get_cancellable (task);
   da_client_get_daily_consumption_async (DA_CLIENT (object), NULL, start, DA_TIME_UNSET, NULL,
-                                         g_task_get_cancellable (task), consumption_cb,
-                                         g_steal_pointer (&task));
+                                         cancellable, consumption_cb, g_steal_pointer (&task));
 }
 
 static void
