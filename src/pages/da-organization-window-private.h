@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "da-offline-banner.h"
 #include "da-organization-roles.h"
 #include "da-organization-window.h"
 #include "da-state-view.h"
@@ -60,6 +61,7 @@ struct _DaOrganizationWindow
   GtkListBox           *groups_list;
   AdwComboRow          *link_group_row;
   AdwComboRow          *link_role_row;
+  DaOfflineBanner      *offline_banner;
 };
 
 /* da-organization-window.c */

@@ -204,6 +204,17 @@ _da_org_window_is_online (DaOrganizationWindow *self)
   return !da_client_get_offline (da_context_get_client (self->context));
 }
 
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DaOrganizationWindow *self = DA_ORGANIZATION_WINDOW (widget);
+
+  _da_org_window_load_members (self);
+  _da_org_window_load_groups (self);
+}
+
 /* Offline, the window shows what was loaded before and nothing can be changed. */
 static void
 on_offline_changed_cb (DaOrganizationWindow *self)
@@ -899,6 +910,7 @@ da_organization_window_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.link", FALSE);
   g_signal_connect_object (da_context_get_client (self->context), "notify::offline",
                            G_CALLBACK (on_offline_changed_cb), self, G_CONNECT_SWAPPED);
+  da_offline_banner_set_client (self->offline_banner, da_context_get_client (self->context));
   if (!_da_org_window_is_online (self))
     on_offline_changed_cb (self);
 }
@@ -1011,6 +1023,7 @@ da_organization_window_class_init (DaOrganizationWindowClass *klass)
 
   g_type_ensure (DA_TYPE_STATE_VIEW);
 
+  g_type_ensure (DA_TYPE_OFFLINE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/da-organization-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, toast_overlay);
@@ -1032,6 +1045,7 @@ da_organization_window_class_init (DaOrganizationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, groups_list);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, link_group_row);
   gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, link_role_row);
+  gtk_widget_class_bind_template_child (widget_class, DaOrganizationWindow, offline_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_members_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_members_retry_cb);
@@ -1046,6 +1060,8 @@ da_organization_window_class_init (DaOrganizationWindowClass *klass)
                                    _da_org_window_link_action);
   gtk_widget_class_install_action (widget_class, "groups.unlink", "s",
                                    _da_org_window_unlink_action);
+  /* What the offline banner's Retry activates, as in the main window. */
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
 }
 
 static void

@@ -277,7 +277,7 @@ update_actions (DaOrganizationsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.edit",
                                  selected && self->loaded && online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orgs.delete", selected && online);
-  da_page_set_can_new (DA_PAGE (self), online);
+  da_page_set_can_new (DA_PAGE (self), self->loaded && online);
 }
 
 static void

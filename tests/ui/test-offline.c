@@ -373,6 +373,7 @@ test_organization_window (Fixture       *f,
 {
   GListModel *orgs;
   g_autoptr(DaOrganization) org = NULL;
+  DaOfflineBanner *banner;
   GtkWidget *window;
   GtkWidget *add;
 
@@ -407,10 +408,24 @@ test_organization_window (Fixture       *f,
   assert_sensitive (add, FALSE);
   assert_sensitive (find_named (window, "remove-members-button"), FALSE);
   assert_sensitive (find_named (window, "change-role-button"), FALSE);
+  /* It has the banner too, with its own Retry. */
+  banner = DA_OFFLINE_BANNER (da_test_find_widget (window, DA_TYPE_OFFLINE_BANNER, NULL));
+  g_assert_nonnull (banner);
+  g_assert_true (da_offline_banner_get_revealed (banner));
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (find_named (GTK_WIDGET (banner),
+                                                          "offline-banner-retry")));
   da_test_screenshot (window, "organization-window");
 
-  /* Back online, its actions come back without reopening it. */
-  come_back (f);
+  /* Back online through the window's own Retry: its actions come back without reopening it. */
+  da_mock_server_clear_faults (f->server);
+  da_mock_server_reset_counts (f->server);
+  da_test_click (find_named (GTK_WIDGET (banner), "offline-banner-retry"));
+  DA_TEST_WAIT_UNTIL (!da_client_get_offline (client_of (f)) &&
+                      !da_organization_window_get_busy (DA_ORGANIZATION_WINDOW (window)));
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/organizations/*/members*"),
+                    >, 0);
+  g_assert_false (da_offline_banner_get_revealed (banner));
+  g_assert_false (da_offline_banner_get_revealed (f->banner));
   DA_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (add));
   assert_sensitive (find_named (window, "remove-members-button"), TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
