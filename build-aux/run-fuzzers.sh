@@ -45,14 +45,16 @@ for line in open(sys.argv[1], encoding="utf-8"):
     test = json.loads(line)
     out = (test.get("stdout") or "") + (test.get("stderr") or "")
     runs = re.findall(r"stat::number_of_executed_units:\s+(\d+)", out)
-    done = re.findall(r"#(\d+)\s+(?:DONE|RELOAD|pulse|NEW|REDUCE|INITED)\s+cov: (\d+) ft: (\d+) corp: (\d+)/(\S+)", out)
+    done = re.findall(r"#(\d+)\s+(?:DONE|RELOAD|pulse|NEW|REDUCE|INITED)\s+"
+                      r"cov: (\d+) ft: (\d+) corp: (\d+)/(\S+)", out)
     speed = re.findall(r"stat::average_exec_per_sec:\s+(\d+)", out)
     cov = ft = corp = size = "?"
     if done:
         _, cov, ft, corp, size = done[-1]
     found = "nothing" if test["result"] == "OK" else "FAILED: " + ", ".join(
         re.findall(r"Test unit written to (\S+)", out) or [test["result"]])
-    rows.append((test["name"].split(" / ")[-1], runs[-1] if runs else "?", speed[-1] if speed else "?",
+    rows.append((test["name"].split(" / ")[-1], runs[-1] if runs else "?",
+                 speed[-1] if speed else "?",
                  cov, ft, f"{corp} ({size})", round(test.get("duration", 0)), found))
 header = ("target", "executions", "exec/s", "cov", "ft", "corpus", "seconds", "found")
 widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]

@@ -7,8 +7,8 @@
  * (_da_client_error_from_status) for each status the client tells apart, as JSON, as
  * problem+json, as HTML and with no content type, and through the error-body parser alone
  * (_da_api_parse_error_body) when it is JSON. Its first line is also read as a Retry-After
- * header and as a content type. Every message must be one readable line of valid UTF-8, the error in
- * DA_CLIENT_ERROR, and the field named by a 422 a plain name.
+ * header and as a content type. Every message must be one readable line of valid UTF-8, the
+ * error in DA_CLIENT_ERROR, and the field named by a 422 a plain name.
  */
 
 #include "config.h"

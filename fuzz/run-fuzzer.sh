@@ -38,7 +38,8 @@ if [ -z "$corpus" ] && [ -n "${DA_FUZZ_CORPUS_ROOT:-}" ]; then
 fi
 
 if [ $# -lt 1 ]; then
-  echo "usage: run-fuzzer.sh [--runs N] [--time SECONDS] [--dict FILE] [--corpus DIR] TARGET SEED_DIR..." >&2
+  echo "usage: run-fuzzer.sh [--runs N] [--time SECONDS] [--dict FILE] [--corpus DIR]" \
+    "TARGET SEED_DIR..." >&2
   exit 2
 fi
 

@@ -284,9 +284,10 @@ test_envelopes (void)
   g_assert_cmpstr (page->last_id, ==, "b");
   g_clear_pointer (&page, da_page_free);
 
-  read_both (&members, "{\"items\":[],\"total\":null,\"limit\":null,\"has_more\":null}", -1,
-             FAST);
-  read_both (&members, "{\"members\":[],\"total\":-3}", -1, FAST);
+  da_page_free (read_both (&members,
+                           "{\"items\":[],\"total\":null,\"limit\":null,\"has_more\":null}", -1,
+                           FAST));
+  da_page_free (read_both (&members, "{\"members\":[],\"total\":-3}", -1, FAST));
 
   /* Left to the general path */
   read_both (&members, "{\"items\":[],\"members\":[]}", -1, GENERAL);

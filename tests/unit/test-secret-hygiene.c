@@ -7,8 +7,8 @@
  * (DA_DEBUG_HTTP=2: headers and bodies), a client talks to the local server: every line logged
  * is captured, the Authorization header is there but redacted, and the key is nowhere. A server
  * that echoes the key in its error bodies does not get it into an error message (which the app
- * shows and may log), nor into the debug log of those bodies. A redirect to another origin does not carry the key along. The key
- * stored in the keyring is in no file in plain text.
+ * shows and may log), nor into the debug log of those bodies. A redirect to another origin does
+ * not carry the key along. The key stored in the keyring is in no file in plain text.
  *
  * The whole app, signed in through its welcome page, is checked the same way by
  * tests/ui/test-secret-hygiene.c.
