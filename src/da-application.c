@@ -1231,7 +1231,12 @@ da_application_switch_account (DaApplication *self,
 
   g_debug ("Switching to the account of %s", server);
   set_adding_account (self, FALSE);
-  remember_server (self, server);
+  /* Chosen in the app: the one to show at the next start too, whatever --server said. */
+  g_clear_pointer (&self->server_override, g_free);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "server-url", server);
+  else
+    da_application_set_server_url (self, server);
   begin_lookup (self, server);
 }
 

@@ -311,6 +311,7 @@ create_account_row (DaPreferencesWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (row), label != NULL ? label : "");
   gtk_widget_set_tooltip_text (row, server);
   g_object_set_data_full (G_OBJECT (row), "da-server", g_strdup (server), g_free);
+  g_object_set_data (G_OBJECT (row), "da-current", GINT_TO_POINTER (current));
   g_signal_connect_object (row, "apply", G_CALLBACK (on_label_apply_cb), self, 0);
 
   /* Translators: a button's tooltip and name; %s is an account's host */
@@ -341,6 +342,39 @@ on_add_account_activated_cb (DaPreferencesWindow *self)
   da_application_add_account (app);
 }
 
+/* The rows stay when only names changed, so that the focus stays where it is. */
+static gboolean
+update_labels_only (DaPreferencesWindow *self,
+                    const char * const  *servers,
+                    const char          *current)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list));
+
+  for (guint i = 0; servers[i] != NULL; i++, child = gtk_widget_get_next_sibling (child))
+    if (!ADW_IS_ENTRY_ROW (child) ||
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "da-server"), servers[i]) != 0 ||
+        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "da-current")) !=
+          (g_strcmp0 (servers[i], current) == 0))
+      return FALSE;
+  if (ADW_IS_ENTRY_ROW (child))
+    return FALSE;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list));
+       ADW_IS_ENTRY_ROW (child);
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = da_accounts_get_label (self->accounts,
+                                                 g_object_get_data (G_OBJECT (child),
+                                                                    "da-server"));
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), label != NULL ? label : "") &&
+          !gtk_widget_has_focus (child) && gtk_widget_get_focus_child (child) == NULL)
+        gtk_editable_set_text (GTK_EDITABLE (child), label != NULL ? label : "");
+    }
+
+  return TRUE;
+}
+
 static void
 update_accounts (DaPreferencesWindow *self)
 {
@@ -350,6 +384,14 @@ update_accounts (DaPreferencesWindow *self)
   GtkWidget *child;
   GtkWidget *add_row;
   GtkWidget *add_icon;
+
+  if (self->accounts != NULL)
+    {
+      servers = da_accounts_dup_servers (self->accounts);
+      if (update_labels_only (self, (const char * const *) servers, current))
+        return;
+      g_clear_pointer (&servers, g_strfreev);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
     gtk_list_box_remove (self->accounts_list, child);
