@@ -29,6 +29,10 @@ struct _DaResponseCache
   int      generation;   /* atomic: bumped by each clear */
   int      n_pending;    /* atomic: stores begun and not ended */
 
+  GMutex   queue_lock;   /* guards the two below */
+  GQueue   queue;        /* GTask of the stores waiting */
+  gboolean draining;     /* a worker empties the queue */
+
   /* Held by the worker thread doing a job; guards what follows. */
   GMutex   lock;
   guint64  max_size;
@@ -243,28 +247,46 @@ store_locked (DaResponseCache  *self,
   return TRUE;
 }
 
+/* Stores wait in a queue that one worker at a time empties: a long list kept page by page takes
+ * one thread of the pool, not one per page waiting for the lock. */
 static void
-store_thread (GTask        *task,
+drain_thread (GTask        *drain,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
   DaResponseCache *self = source_object;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  g_mutex_lock (&self->lock);
-  ok = store_locked (self, task_data, &error);
-  g_mutex_unlock (&self->lock);
-  g_atomic_int_dec_and_test (&self->n_pending);
-
-  if (!ok)
+  for (;;)
     {
-      g_debug ("Response cache: could not store an entry: %s", error->message);
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_autoptr(GTask) task = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      g_mutex_lock (&self->queue_lock);
+      task = g_queue_pop_head (&self->queue);
+      if (task == NULL)
+        self->draining = FALSE;
+      g_mutex_unlock (&self->queue_lock);
+
+      if (task == NULL)
+        break;
+
+      g_mutex_lock (&self->lock);
+      ok = store_locked (self, g_task_get_task_data (task), &error);
+      g_mutex_unlock (&self->lock);
+      g_atomic_int_dec_and_test (&self->n_pending);
+
+      if (!ok)
+        {
+          g_debug ("Response cache: could not store an entry: %s", error->message);
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      else
+        g_task_return_boolean (task, TRUE);
     }
-  else
-    g_task_return_boolean (task, TRUE);
+
+  g_task_return_boolean (drain, TRUE);
 }
 
 void
@@ -276,8 +298,9 @@ da_response_cache_store_async (DaResponseCache     *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   StoreJob *job;
+  gboolean start;
 
   g_return_if_fail (DA_IS_RESPONSE_CACHE (self));
   g_return_if_fail (key != NULL);
@@ -294,7 +317,20 @@ da_response_cache_store_async (DaResponseCache     *self,
   g_task_set_source_tag (task, da_response_cache_store_async);
   g_task_set_name (task, "[da] cache store");
   g_task_set_task_data (task, job, (GDestroyNotify) store_job_free);
-  g_task_run_in_thread (task, store_thread);
+
+  g_mutex_lock (&self->queue_lock);
+  g_queue_push_tail (&self->queue, task);
+  start = !self->draining;
+  self->draining = TRUE;
+  g_mutex_unlock (&self->queue_lock);
+
+  if (start)
+    {
+      g_autoptr(GTask) drain = g_task_new (self, NULL, NULL, NULL);
+
+      g_task_set_name (drain, "[da] cache writer");
+      g_task_run_in_thread (drain, drain_thread);
+    }
 }
 
 gboolean
@@ -548,6 +584,7 @@ da_response_cache_finalize (GObject *object)
 
   g_clear_pointer (&self->folder, g_free);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->queue_lock);
 
   G_OBJECT_CLASS (da_response_cache_parent_class)->finalize (object);
 }
@@ -564,6 +601,8 @@ static void
 da_response_cache_init (DaResponseCache *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->queue_lock);
+  g_queue_init (&self->queue);
   self->max_size = DA_RESPONSE_CACHE_DEFAULT_MAX_SIZE;
   self->max_entries = DA_RESPONSE_CACHE_DEFAULT_MAX_ENTRIES;
   self->total_size = -1;
