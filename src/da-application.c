@@ -313,7 +313,6 @@ typedef struct
 {
   DaApplication *self;
   DaContext     *context;
-  char          *message;
 } Rejection;
 
 static void
@@ -321,8 +320,24 @@ rejection_free (Rejection *rejection)
 {
   g_object_unref (rejection->self);
   g_object_unref (rejection->context);
-  g_free (rejection->message);
   g_free (rejection);
+}
+
+static char *
+dup_rejection_message (DaContext *context,
+                       gboolean   removed)
+{
+  const char *host = da_client_get_host (da_context_get_client (context));
+
+  if (removed)
+    /* Translators: %s is a server's host name */
+    return g_strdup_printf (_("The server %s rejected the API key: it may have been revoked. The "
+                              "key was removed from the keyring; enter a current Enterprise Admin "
+                              "key to continue."), host);
+
+  /* Translators: %s is a server's host name */
+  return g_strdup_printf (_("The server %s rejected the API key: it may have been revoked. "
+                            "Enter a current Enterprise Admin key to continue."), host);
 }
 
 static void
@@ -339,13 +354,12 @@ clear_rejected_cb (GObject      *object,
   if (da_key_store_clear_finish (DA_KEY_STORE (object), result, &error))
     {
       self->key_stored = FALSE;
-      message = g_strconcat (rejection->message, " ",
-                             _("It was removed from the keyring."), NULL);
+      message = dup_rejection_message (rejection->context, TRUE);
     }
   else
     {
       g_debug ("The rejected key could not be removed: %s", error->message);
-      message = g_strdup (rejection->message);
+      message = dup_rejection_message (rejection->context, FALSE);
     }
 
   /* Unless the person signed out or switched meanwhile. */
@@ -363,10 +377,6 @@ on_unauthorized_cb (DaApplication *self,
 
   if (self->state != DA_APP_STATE_SIGNED_IN || self->context == NULL || self->rejecting)
     return;
-
-  message = g_strdup_printf (_("The server %s rejected the API key: it may have been revoked. "
-                               "Enter a current Enterprise Admin key to continue."),
-                             da_client_get_host (da_context_get_client (self->context)));
   forget_cached_data (self, NULL);
 
   /* A key the server rejects will never work again: it leaves the keyring, so that the next
@@ -378,13 +388,13 @@ on_unauthorized_cb (DaApplication *self,
 
       rejection->self = g_object_ref (self);
       rejection->context = g_object_ref (self->context);
-      rejection->message = g_steal_pointer (&message);
       self->rejecting = TRUE;
       da_key_store_clear_async (self->key_store, da_context_get_server (self->context), NULL,
                                 clear_rejected_cb, rejection);
       return;
     }
 
+  message = dup_rejection_message (self->context, FALSE);
   go_welcome (self, message);
 }
 

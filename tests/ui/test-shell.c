@@ -42,28 +42,8 @@ static void
 launch_app (Fixture  *f,
             gboolean  demo)
 {
-  static guint n_apps;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-
-  f->app = da_application_new ();
-  /* Each test's app is exported on the bus under an ID of its own: the previous one may not be
-   * gone yet. */
-  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  if (demo)
-    da_application_set_demo (f->app, TRUE);
-  else
-    da_application_set_server_url (f->app, da_mock_server_get_base_url (f->server));
-
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-
-  f->window = DA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_true (DA_IS_WINDOW (f->window));
-  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->app = da_test_app_new (demo ? NULL : f->server);
+  f->window = DA_WINDOW (da_test_app_get_window (f->app));
 }
 
 /* The same, with the settings as on a first start (they live in memory for the whole test
@@ -72,13 +52,7 @@ static void
 start_app (Fixture  *f,
            gboolean  demo)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
-
-  g_settings_reset (settings, "last-page");
-  g_settings_reset (settings, "server-url");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  da_test_settings_reset ();
   launch_app (f, demo);
 }
 
@@ -86,19 +60,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->app != NULL)
-    {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-
-      while (windows != NULL)
-        {
-          gtk_window_destroy (windows->data);
-          windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-        }
-      g_application_quit (G_APPLICATION (f->app));
-      da_test_spin (50);
-      g_clear_object (&f->app);
-    }
+  g_clear_pointer (&f->app, da_test_app_free);
   da_mock_server_stop (f->server);
   g_clear_object (&f->server);
   da_test_keyring_clear_all ();
@@ -524,7 +486,110 @@ test_unauthorized_returns_to_key_entry (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "rejected the API key"));
   g_assert_null (da_application_get_context (f->app));
 
+  /* The rejected key left the keyring, and the key entry says so. */
+  if (da_test_has_keyring ())
+    {
+      g_autofree char *stored = da_test_keyring_lookup (da_mock_server_get_base_url (f->server));
+
+      g_assert_null (stored);
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
+                                "was removed from the keyring"));
+    }
+
   da_test_screenshot (GTK_WIDGET (f->window), "key-rejected");
+}
+
+/* After Revoke All (here through the API, as the API Keys page or another admin does), the
+ * stored key is dead: the app clears it at its first refusal, and the next start asks for a key
+ * instead of trying it. */
+static void
+test_revoked_key_is_cleared (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *server = da_mock_server_get_base_url (f->server);
+  g_autoptr(DaClient) api = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  DaTestAsync async = { 0 };
+  DaWelcomePage *welcome;
+  GtkWidget *label;
+
+  if (!da_test_has_keyring ())
+    {
+      g_test_skip ("Needs a keyring");
+      return;
+    }
+
+  start_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (overview_state (f)) == DA_STATE_VIEW_CONTENT);
+  stored = da_test_keyring_lookup (server);
+  g_assert_nonnull (stored);
+  g_clear_pointer (&stored, g_free);
+
+  api = da_test_client_new (f->server, NULL);
+  da_client_revoke_all_api_keys_async (api, NULL, da_test_async_cb, &async);
+  g_assert_true (da_client_call_finish (api, da_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  da_test_async_clear (&async);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_WELCOME);
+  welcome = welcome_page (f);
+  label = da_test_find_widget (GTK_WIDGET (welcome), GTK_TYPE_LABEL, "message-label");
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "revoked"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "was removed from the keyring"));
+  stored = da_test_keyring_lookup (server);
+  g_assert_null (stored);
+
+  /* The next start: straight to the key entry, the dead key never sent again. */
+  da_test_app_free (g_steal_pointer (&f->app));
+  da_mock_server_reset_counts (f->server);
+  launch_app (f, FALSE);
+  DA_TEST_WAIT_UNTIL (state_of (f) != DA_APP_STATE_STARTING);
+  g_assert_cmpint (state_of (f), ==, DA_APP_STATE_WELCOME);
+  da_test_spin (200);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/members"), ==, 0);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/metrics/usage"), ==, 0);
+}
+
+static void
+test_about (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWindow *about;
+  g_autofree char *version = NULL;
+  g_autofree char *website = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *debug_info = NULL;
+  g_autofree char *icon = NULL;
+  GtkLicense license;
+
+  launch_app (f, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  about = da_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, "about-window");
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (about)) &&
+                      gtk_widget_get_width (GTK_WIDGET (about)) > 0);
+
+  g_object_get (about, "version", &version, "website", &website, "issue-url", &issues,
+                "debug-info", &debug_info, "license-type", &license, "application-icon", &icon,
+                NULL);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (icon, ==, APP_ID);
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (g_str_has_prefix (website, "https://"));
+  g_assert_true (g_str_has_prefix (issues, "https://"));
+  /* The library versions, for bug reports. */
+  g_assert_nonnull (strstr (debug_info, "GTK 4."));
+  g_assert_nonnull (strstr (debug_info, "libadwaita 1."));
+  g_assert_nonnull (strstr (debug_info, "libsoup 3."));
+  g_assert_nonnull (strstr (debug_info, "GLib 2."));
+  g_assert_nonnull (strstr (debug_info, "json-glib"));
+  g_assert_nonnull (strstr (debug_info, "libsecret"));
+
+  da_test_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
 }
 
 static void
@@ -742,6 +807,8 @@ main (int   argc,
   ADD ("demo-mode", test_demo_mode);
   ADD ("sign-out", test_sign_out);
   ADD ("unauthorized-returns-to-key-entry", test_unauthorized_returns_to_key_entry);
+  ADD ("revoked-key-is-cleared", test_revoked_key_is_cleared);
+  ADD ("about", test_about);
   ADD ("rate-limit-toast", test_rate_limit_toast);
   ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
