@@ -14,6 +14,7 @@
 #include "da-overview-page.h"
 #include "da-pages.h"
 #include "da-state-view.h"
+#include "da-usage-bar.h"
 
 /* How many organizations the "Most ACUs" list shows. */
 #define TOP_ORGS 5
@@ -170,62 +171,55 @@ create_org_row (DaOverviewPage *self,
   DaOrganization *org = da_context_lookup_organization (context, org_id);
   g_autofree char *acus_text = da_format_acus (acus);
   g_autofree char *usage = NULL;
+  g_autofree char *limit_text = NULL;
   GtkWidget *row;
   GtkWidget *suffix;
-  GtkWidget *label;
   gint64 limit = org != NULL ? da_organization_get_max_cycle_acu_limit (org) : DA_UNSET;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  org != NULL ? da_organization_get_org_name (org) : org_id);
+  if (limit > 0)
+    limit_text = da_format_count (limit);
   if (org != NULL && da_organization_get_org_user_count (org) >= 0)
     {
       gint64 n = da_organization_get_org_user_count (org);
       g_autofree char *count = da_format_count (n);
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%s member", "%s members", n), count);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
+      if (limit_text != NULL)
+        {
+          /* Translators: an organization's members and limit, e.g. "143 members · limit 317
+           * ACUs" */
+          g_autofree char *with_limit = g_strdup_printf (_("%s · limit %s ACUs"), subtitle,
+                                                         limit_text);
 
-  suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_limit);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
 
   if (limit > 0)
     {
-      g_autofree char *limit_text = da_format_count (limit);
-      GtkWidget *bar;
-
+      /* The same bar as the Organizations page: warning and error colours, the percentage, a
+       * sentence for screen readers. */
+      suffix = da_usage_bar_new ();
+      da_usage_bar_set_usage (DA_USAGE_BAR (suffix), acus, limit);
+      gtk_widget_set_size_request (suffix, 160, -1);
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
       /* Translators: ACUs used of an organization's limit, e.g. "512.0 of 1,500 ACUs" */
       usage = g_strdup_printf (_("%s of %s ACUs"), acus_text, limit_text);
-      /* The limit is "full": usage over the limit shows as a full bar. */
-      bar = gtk_level_bar_new_for_interval (0, (double) limit);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), MIN (acus, (double) limit));
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-      gtk_widget_set_size_request (bar, 140, -1);
-      if (acus > (double) limit)
-        gtk_widget_add_css_class (bar, "da-over-limit");
-      else if (acus >= 0.8 * (double) limit)
-        gtk_widget_add_css_class (bar, "da-near-limit");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, usage,
-                                      -1);
-      label = gtk_label_new (usage);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (suffix), label);
-      gtk_box_append (GTK_BOX (suffix), bar);
+      gtk_widget_set_tooltip_text (suffix, usage);
     }
   else
     {
       /* Translators: ACUs used by an organization with no limit, e.g. "512.0 ACUs" */
       usage = g_strdup_printf (_("%s ACUs"), acus_text);
-      label = gtk_label_new (usage);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (suffix), label);
+      suffix = gtk_label_new (usage);
+      gtk_label_set_xalign (GTK_LABEL (suffix), 1);
+      gtk_widget_add_css_class (suffix, "numeric");
     }
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);

@@ -12,6 +12,7 @@
 #include "da-pages.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
+#include "da-usage-bar.h"
 
 #define MEMBER_KEY "apk_user_member_overview"
 
@@ -179,6 +180,20 @@ test_figures_match_api (Fixture       *f,
   g_assert_true (da_context_get_organizations_loaded (f->context));
   g_assert_cmpuint (g_list_model_get_n_items (da_context_get_organizations (f->context)), ==,
                     api_orgs_count (client));
+
+  /* The organizations with a limit show it as the app's usage bar, as on the Organizations
+   * page: no level bar of the page's own. */
+  {
+    g_autoptr(GPtrArray) usage_bars = da_test_find_all (GTK_WIDGET (f->page), DA_TYPE_USAGE_BAR);
+    g_autoptr(GPtrArray) level_bars = da_test_find_all (GTK_WIDGET (f->page),
+                                                         GTK_TYPE_LEVEL_BAR);
+
+    g_assert_cmpuint (usage_bars->len, >=, 1);
+    g_assert_cmpuint (level_bars->len, ==, usage_bars->len);
+    for (guint i = 0; i < level_bars->len; i++)
+      g_assert_nonnull (gtk_widget_get_ancestor (g_ptr_array_index (level_bars, i),
+                                                 DA_TYPE_USAGE_BAR));
+  }
 
   da_test_screenshot (GTK_WIDGET (f->window), "overview");
 }
