@@ -300,6 +300,54 @@ test_message_shown (Fixture       *f,
   g_assert_null (message (f));
 }
 
+/* Shows the window again at @width (a window keeps the size of its surface under Xvfb). */
+static void
+resize (Fixture *f,
+        int      width)
+{
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  gtk_widget_unrealize (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (f->window, width, 720);
+  gtk_window_present (f->window);
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+                      gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  da_test_spin (100);
+}
+
+/* A long message beside its icon, with a long unbroken word (an address), and its buttons, at a
+ * phone's width and wider: laid out without a complaint from GTK (a fatal critical here). */
+static void
+test_long_message_narrow (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const int widths[] = { 360, 420, 600, 800, 361 };
+  GtkWidget *label;
+
+  /* The keyring fails, so Retry and "Use for This Session Only" show too. */
+  da_welcome_page_set_message (f->page,
+                               "The local server could not start: Error binding to address "
+                               "http://very-long-host-name.internal.example.com:8443/api/v2/"
+                               "enterprise/consumption/daily?start=2026-01-01T08:00:00Z: "
+                               "Address already in use. Check that no other program listens "
+                               "there, then try again; or sign in for this session only, in "
+                               "which case the key is not kept once you quit the app.");
+  label = named (f, "message-label");
+  gtk_widget_set_visible (named (f, "retry-button"), TRUE);
+  gtk_widget_set_visible (named (f, "session-only-button"), TRUE);
+  gtk_widget_set_visible (gtk_widget_get_parent (named (f, "retry-button")), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      resize (f, widths[i]);
+      DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (label));
+      /* Nothing sticks out of the window. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, widths[i]);
+    }
+
+  resize (f, 360);
+  da_test_screenshot (GTK_WIDGET (f->window), "long-message-narrow");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +364,7 @@ main (int   argc,
   ADD ("insecure-server-refused", test_insecure_server_refused);
   ADD ("session-only-without-keyring", test_session_only_without_keyring);
   ADD ("message-shown", test_message_shown);
+  ADD ("long-message-narrow", test_long_message_narrow);
 
 #undef ADD
 
