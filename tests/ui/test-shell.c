@@ -554,6 +554,42 @@ test_revoked_key_is_cleared (Fixture       *f,
   g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/metrics/usage"), ==, 0);
 }
 
+/* The pictures of the metainfo (data/screenshots/ holds copies of the light ones): the demo's
+ * enterprise, page by page, at a laptop's size and at a phone's width. */
+static void
+test_store_screenshots (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *pages[] = { "overview", "members", "organizations", "consumption",
+                                 "audit-log" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+  da_test_settings_reset ();
+  g_settings_set_int (settings, "window-width", 1100);
+  g_settings_set_int (settings, "window-height", 720);
+  launch_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strconcat ("store-", pages[i], NULL);
+      DaPage *page;
+
+      g_assert_true (da_window_show_page (f->window, pages[i]));
+      page = da_window_get_page (f->window, pages[i]);
+      DA_TEST_WAIT_UNTIL (!da_page_get_busy (page));
+      g_assert_null (da_page_get_error (page));
+      da_test_spin (300);
+      da_test_screenshot (GTK_WIDGET (f->window), name);
+    }
+
+  g_assert_true (da_window_show_page (f->window, "overview"));
+  resize_window (f, 360);
+  DA_TEST_WAIT_UNTIL (adw_leaflet_get_folded (leaflet (f)));
+  da_test_spin (300);
+  da_test_screenshot (GTK_WIDGET (f->window), "store-narrow");
+}
+
 static void
 test_about (Fixture       *f,
             gconstpointer  data)
@@ -809,6 +845,7 @@ main (int   argc,
   ADD ("unauthorized-returns-to-key-entry", test_unauthorized_returns_to_key_entry);
   ADD ("revoked-key-is-cleared", test_revoked_key_is_cleared);
   ADD ("about", test_about);
+  ADD ("store-screenshots", test_store_screenshots);
   ADD ("rate-limit-toast", test_rate_limit_toast);
   ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
