@@ -164,6 +164,34 @@ clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Nothing readable in @text: only spaces and control characters. */
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *clean = clean_text (text);
+
+  return *clean == '\0';
+}
+
+/* Sets *@detail to @text made readable; FALSE, leaving it, when nothing readable is left (a
+ * message of spaces would be an empty sentence: found by fuzz/fuzz-error-body). */
+static gboolean
+take_detail (const char  *text,
+             char       **detail)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  clean = clean_text (text);
+  if (*clean == '\0')
+    return FALSE;
+
+  *detail = g_steal_pointer (&clean);
+  return TRUE;
+}
+
 static const char *
 get_string_member (JsonObject *object,
                    const char *name)
@@ -278,7 +306,7 @@ read_problem_list (JsonArray  *array,
             name = field_from_loc (json_object_get_member (item, "field"));
         }
 
-      if (msg == NULL || *msg == '\0')
+      if (msg == NULL || is_blank (msg))
         continue;
 
       if (sentence->len > 0)
@@ -292,10 +320,9 @@ read_problem_list (JsonArray  *array,
         first_field = g_steal_pointer (&name);
     }
 
-  if (sentence->len == 0)
+  if (sentence->len == 0 || !take_detail (sentence->str, detail))
     return FALSE;
 
-  *detail = clean_text (sentence->str);
   *field = g_steal_pointer (&first_field);
   return TRUE;
 }
@@ -319,11 +346,7 @@ _da_api_parse_error_body (JsonNode  *root,
 
   if (JSON_NODE_HOLDS_VALUE (root) && json_node_get_value_type (root) == G_TYPE_STRING)
     {
-      text = json_node_get_string (root);
-      if (*text == '\0')
-        return FALSE;
-      *detail = clean_text (text);
-      return TRUE;
+      return take_detail (json_node_get_string (root), detail);
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -346,11 +369,8 @@ _da_api_parse_error_body (JsonNode  *root,
         return TRUE;
 
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-          && *json_node_get_string (node) != '\0')
-        {
-          *detail = clean_text (json_node_get_string (node));
-          return TRUE;
-        }
+          && take_detail (json_node_get_string (node), detail))
+        return TRUE;
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -359,9 +379,8 @@ _da_api_parse_error_body (JsonNode  *root,
           text = get_string_member (inner, "msg");
           if (text == NULL)
             text = get_string_member (inner, "message");
-          if (text != NULL && *text != '\0')
+          if (take_detail (text, detail))
             {
-              *detail = clean_text (text);
               *field = field_from_loc (json_object_get_member (inner, "loc"));
               return TRUE;
             }
@@ -371,13 +390,8 @@ _da_api_parse_error_body (JsonNode  *root,
   text = get_string_member (object, "title");
   if (text == NULL)
     text = get_string_member (object, "message");
-  if (text != NULL && *text != '\0')
-    {
-      *detail = clean_text (text);
-      return TRUE;
-    }
 
-  return FALSE;
+  return take_detail (text, detail);
 }
 
 /* ---- Envelopes --------------------------------------------------------------------------- */

@@ -857,6 +857,12 @@ da_input_parse_repo_line (const char *line)
       strlen (result->segments[n - 1]) > strlen (".git"))
     result->segments[n - 1][strlen (result->segments[n - 1]) - strlen (".git")] = '\0';
 
+  /* GitHub and GitLab refuse repository names ending in .git; "ledger.git.git" would otherwise
+   * be sent as a repository "ledger.git" that reads back as "ledger" (found by
+   * fuzz/fuzz-input-repo). */
+  if (!is_group && n >= 1 && g_str_has_suffix (result->segments[n - 1], ".git"))
+    return repo_line_invalid (result, g_strdup (_("A repository name cannot end in .git")));
+
   for (guint i = 0; i < n; i++)
     {
       reason = check_segment (result->segments[i]);

@@ -66,6 +66,7 @@ make_certificate (GError **error)
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   int status;
 
   if (g_mkdtemp (dir) == NULL)
@@ -83,7 +84,7 @@ make_certificate (GError **error)
       "-keyout", key, "-out", cert, NULL,
     };
 
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &out,
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                        &status, error)
         || !g_spawn_check_wait_status (status, error))
       return FALSE;

@@ -1554,6 +1554,13 @@ test_error_bodies (void)
     { "{\"detail\": []}", NULL, NULL },
     { "[1, 2]", NULL, NULL },
     { "{}", NULL, NULL },
+    /* Nothing readable is no message (found by fuzz/fuzz-error-body); a readable one further
+     * on is taken. */
+    { "\"   \"", NULL, NULL },
+    { "{\"detail\": \" \\n\\t \"}", NULL, NULL },
+    { "{\"detail\": \"  \", \"title\": \"Conflict\"}", "Conflict", NULL },
+    { "{\"detail\": [{\"loc\": [\"body\", \"name\"], \"msg\": \"  \"}]}", NULL, NULL },
+    { "{\"detail\": {\"msg\": \"\\u0001\"}}", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -334,6 +334,8 @@ static const struct {
   { "git@x@github.com:acme/ledger-service.git", R, "github.com", "acme|ledger-service", NULL },
   /* A Cyrillic "е" (U+0435), whose low byte is "5", is not a repository name's letter. */
   { "acme/l\xd0\xb5" "dger", I, NULL, NULL, "“е” is not allowed" },
+  { "acme/ledger.git.git", I, NULL, NULL, "cannot end in .git" },
+  { "acme/.git", I, NULL, NULL, "cannot end in .git" },
   { "ftp://example.com/acme/ledger", I, NULL, NULL, "https://" },
   { "https:///acme/ledger", I, NULL, NULL, "no host" },
   { "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u", I, NULL, NULL, "too many" },
