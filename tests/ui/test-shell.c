@@ -317,6 +317,38 @@ test_narrow_window_folds (Fixture       *f,
   DA_TEST_WAIT_UNTIL (!gtk_widget_is_drawable (back));
 }
 
+/* At a phone's width (360 pixels, the window's smallest), every page fits: none makes the
+ * window wider. */
+static void
+test_every_page_fits_360 (Fixture       *f,
+                          gconstpointer  data)
+{
+  const DaPageEntry *entries;
+  guint n_entries;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  resize_window (f, 360);
+  DA_TEST_WAIT_UNTIL (adw_leaflet_get_folded (leaflet (f)));
+
+  entries = da_pages_get_all (&n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      DaPage *page = da_window_get_page (f->window, entries[i].id);
+      int min_width;
+
+      g_assert_true (da_window_show_page (f->window, entries[i].id));
+      DA_TEST_WAIT_UNTIL (!da_page_get_busy (page));
+      da_test_spin (100);
+      /* The window's content, without the decorations' margins. */
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_test_message ("%s: the window's content needs %d pixels", entries[i].id, min_width);
+      g_assert_cmpint (min_width, <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+    }
+}
+
 static GtkWindow *
 find_sign_out_dialog (Fixture *f)
 {
@@ -839,6 +871,7 @@ main (int   argc,
   ADD ("stored-key-signs-in", test_stored_key_signs_in);
   ADD ("every-page-opens", test_every_page_opens);
   ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
   ADD ("demo-mode", test_demo_mode);
   ADD ("sign-out", test_sign_out);
