@@ -70,6 +70,19 @@ on_call_sent_cb (GObject      *object,
 
   if (data->kind == RESULT_NONE)
     {
+      /* Nothing to read but success ({"status": "success"}, or no body at all). A body that is
+       * not JSON is not the server's answer (a proxy's, a broken one): the change may not have
+       * been made, and saying it was would mislead. */
+      if (response->body != NULL && g_bytes_get_size (response->body) > 0)
+        {
+          g_autoptr(JsonNode) answer = _da_response_parse_json (response, &error);
+
+          if (answer == NULL)
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+        }
       g_task_return_boolean (task, TRUE);
       return;
     }

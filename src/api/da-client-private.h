@@ -196,6 +196,7 @@ typedef struct
   char   *path;          /* the endpoint, without query, for messages */
   char   *host;
   gint64  cached_at;     /* Unix µs when served from the response cache, else 0 */
+  gboolean change;       /* the answer to a change (not GET/HEAD): made even if unreadable */
 } DaResponse;
 
 void        da_response_free          (DaResponse        *response);

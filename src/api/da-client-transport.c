@@ -183,6 +183,21 @@ _da_response_parse_json (DaResponse  *response,
   JsonNode *root;
 
   root = parse_bytes (response->body, &local_error);
+  if (root == NULL && response->change)
+    {
+      g_autofree char *facts = describe_answer (response->status, response->content_type,
+                                                response->host);
+      g_autofree char *message = NULL;
+
+      /* A 2xx to a change: the server made it, whatever came back. Sending it again blindly
+       * could make it twice. */
+      /* Translators: %s is e.g. "200, application/json from api.devin.ai" */
+      message = g_strdup_printf (_("The server’s answer could not be read (%s). The change may "
+                                   "have been made: refresh to see before trying again."), facts);
+      g_propagate_error (error, da_client_error_new_full (DA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                          response->status, NULL, 0, message));
+      return NULL;
+    }
   if (root == NULL)
     {
       g_propagate_error (error, unreadable_answer_error (response->status,
@@ -203,11 +218,19 @@ _da_response_wrap_error (DaResponse   *response,
   if (error->domain == DA_CLIENT_ERROR)
     return g_error_copy (error);
 
-  /* Translators: the first %s is the endpoint ("/members"), the second the server's host, the
-   * third what was wrong, e.g. 'member: "email" is a number, expected a string' */
-  message = g_strdup_printf (_("The server’s answer to %s from %s could not be read: %s. "
-                               "The server may be of another version than this application."),
-                             response->path, response->host, error->message);
+  if (response->change)
+    /* Translators: the first %s is the endpoint ("/organizations"), the second the server's
+     * host, the third what was wrong, e.g. 'organization: "org_id" is a number' */
+    message = g_strdup_printf (_("The server’s answer to %s from %s could not be read: %s. The "
+                                 "change may have been made: refresh to see before trying "
+                                 "again."),
+                               response->path, response->host, error->message);
+  else
+    /* Translators: the first %s is the endpoint ("/members"), the second the server's host, the
+     * third what was wrong, e.g. 'member: "email" is a number, expected a string' */
+    message = g_strdup_printf (_("The server’s answer to %s from %s could not be read: %s. "
+                                 "The server may be of another version than this application."),
+                               response->path, response->host, error->message);
 
   return da_client_error_new_full (DA_CLIENT_ERROR_INVALID_RESPONSE, response->status, NULL, 0,
                                    message);
@@ -265,6 +288,9 @@ _da_client_error_from_status (guint       status,
       return da_client_error_new_full (DA_CLIENT_ERROR_FORBIDDEN, status, NULL, 0, message);
 
     case 404:
+      /* A bare "Not Found" (a web framework's own answer) says nothing a person can act on. */
+      if (detail != NULL && g_ascii_strcasecmp (detail, "Not Found") == 0)
+        g_clear_pointer (&detail, g_free);
       return da_client_error_new_full (DA_CLIENT_ERROR_NOT_FOUND, status, NULL, 0,
                                        detail != NULL ? detail
                                        : _("This item no longer exists on the server."));
@@ -809,6 +835,23 @@ on_send_and_read_cb (GObject      *object,
           return;
         }
 
+      /* The answer to a change was cut off: the server may well have made it, and sending it
+       * again blindly could make it twice. */
+      if (!is_read (data->method) &&
+          g_error_matches (mapped, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE))
+        {
+          g_autofree char *facts = describe_answer (status, content_type, self->host);
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is e.g. "200, application/json from api.devin.ai" */
+          message = g_strdup_printf (_("The server’s answer was cut off (%s). The change may "
+                                       "have been made: refresh to see before trying again."),
+                                     facts);
+          g_clear_error (&mapped);
+          mapped = da_client_error_new_full (DA_CLIENT_ERROR_INVALID_RESPONSE, status, NULL, 0,
+                                             message);
+        }
+
       g_task_return_error (task, g_steal_pointer (&mapped));
       return;
     }
@@ -826,6 +869,7 @@ on_send_and_read_cb (GObject      *object,
       response->body = g_steal_pointer (&body);
       response->path = g_strdup (data->path);
       response->host = g_strdup (self->host);
+      response->change = !is_read (data->method);
       g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) da_response_free);
       return;
     }

@@ -732,7 +732,9 @@ cycle_daily_cb (GObject      *object,
     g_set_object (&self->consumption, consumption);
   else
     g_set_object (&self->previous, consumption);
-  cycle_request_done (self);
+  /* A 404 refreshes the page at once: this answer then belongs to a load that is over. */
+  if (_da_consumption_page_request_is_current (request))
+    cycle_request_done (self);
 }
 
 static void
@@ -752,7 +754,8 @@ metrics_cb (GObject      *object,
     _da_consumption_page_fail (self, error);
   else
     g_set_object (&self->metrics, metrics);
-  cycle_request_done (self);
+  if (_da_consumption_page_request_is_current (request))
+    cycle_request_done (self);
 }
 
 static void
@@ -953,7 +956,9 @@ cycles_cb (GObject      *object,
       g_clear_pointer (&self->cycles, g_ptr_array_unref);
       self->cycles = g_steal_pointer (&cycles);
     }
-  refresh_request_done (self);
+  /* A 404 refreshes the page at once: this answer then belongs to the refresh before. */
+  if (_da_consumption_page_request_is_current (request))
+    refresh_request_done (self);
 }
 
 static void

@@ -869,6 +869,7 @@ typedef struct
   GPtrArray         *permissions;  /* DaGitPermission */
   guint              pending;
   guint              n_revoked;
+  guint              n_gone;       /* already revoked elsewhere (404) */
   guint              n_failed;
   GError            *error;        /* the first failure */
   char              *failed_path;
@@ -903,6 +904,22 @@ revoke_done (Revoke *revoke)
                                       "%u permissions could not be revoked: %s",
                                       revoke->n_failed),
                             revoke->n_failed, revoke->error->message);
+  else if (revoke->n_gone > 0 && revoke->n_gone == revoke->n_revoked)
+    {
+      /* The server had none of them any more: say so rather than claim it was done here. */
+      DaGitPermission *first = g_ptr_array_index (revoke->permissions, 0);
+
+      if (revoke->n_gone == 1)
+        /* Translators: %s is a repository or group */
+        text = g_strdup_printf (_("Access to %s no longer exists: it was revoked elsewhere"),
+                                da_git_permission_get_display_path (first));
+      else
+        text = g_strdup_printf (ngettext ("%u permission no longer exists: it was revoked "
+                                          "elsewhere",
+                                          "%u permissions no longer exist: they were revoked "
+                                          "elsewhere", revoke->n_gone),
+                                revoke->n_gone);
+    }
   else if (revoke->n_revoked == 1)
     /* Translators: %s is a repository or group */
     text = g_strdup_printf (_("Access to %s revoked"),
@@ -939,10 +956,14 @@ revoke_one_cb (GObject      *object,
   g_free (one);
   g_assert (revoke->pending > 0);
 
-  if (da_client_call_finish (DA_CLIENT (object), result, &error) ||
-      /* Gone already: what was asked for holds. */
-      g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
+  if (da_client_call_finish (DA_CLIENT (object), result, &error))
     revoke->n_revoked++;
+  else if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
+    {
+      /* Gone already: what was asked for holds. */
+      revoke->n_revoked++;
+      revoke->n_gone++;
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            !g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_UNAUTHORIZED))
     {

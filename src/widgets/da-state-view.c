@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "da-client-error.h"
+#include "da-list-footer.h"
 #include "da-state-view.h"
 
 struct _DaStateView
@@ -18,7 +19,9 @@ struct _DaStateView
 
   /* Template widgets */
   GtkStack         *stack;
+  GtkBox           *content_box;
   AdwBin           *content_bin;
+  DaListFooter     *stale_footer;   /* made when a reload first fails */
   GtkSpinner       *spinner;
   GtkLabel         *loading_label;
   AdwStatusPage    *empty_page;
@@ -84,6 +87,35 @@ static void
 on_retry_clicked_cb (DaStateView *self)
 {
   g_signal_emit (self, signals [RETRY], 0);
+}
+
+static gboolean
+stale_error_shown (DaStateView *self)
+{
+  return self->stale_footer != NULL &&
+         da_list_footer_get_state (self->stale_footer) == DA_LIST_FOOTER_ERROR;
+}
+
+static void
+hide_stale_error (DaStateView *self)
+{
+  if (self->stale_footer != NULL)
+    da_list_footer_hide (self->stale_footer);
+}
+
+static void
+show_stale_error (DaStateView  *self,
+                  const GError *error)
+{
+  if (self->stale_footer == NULL)
+    {
+      self->stale_footer = DA_LIST_FOOTER (da_list_footer_new ());
+      gtk_widget_set_name (GTK_WIDGET (self->stale_footer), "state-view-stale");
+      g_signal_connect_object (self->stale_footer, "retry", G_CALLBACK (on_retry_clicked_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_prepend (self->content_box, GTK_WIDGET (self->stale_footer));
+    }
+  da_list_footer_show_error (self->stale_footer, error);
 }
 
 static void
@@ -233,6 +265,7 @@ da_state_view_class_init (DaStateViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/da-state-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DaStateView, stack);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, content_bin);
+  gtk_widget_class_bind_template_child (widget_class, DaStateView, content_box);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, spinner);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, empty_page);
@@ -294,6 +327,7 @@ da_state_view_show_content (DaStateView *self)
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
+  hide_stale_error (self);
   set_state (self, DA_STATE_VIEW_CONTENT);
 }
 
@@ -302,6 +336,15 @@ da_state_view_show_loading (DaStateView *self)
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
+  /* Retrying a reload that failed: what is shown stays until the new answer replaces it (the
+   * page says it is busy meanwhile). */
+  if (self->state == DA_STATE_VIEW_CONTENT && stale_error_shown (self))
+    {
+      hide_stale_error (self);
+      return;
+    }
+
+  hide_stale_error (self);
   set_state (self, DA_STATE_VIEW_LOADING);
 }
 
@@ -310,6 +353,7 @@ da_state_view_show_empty (DaStateView *self)
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
+  hide_stale_error (self);
   set_state (self, DA_STATE_VIEW_EMPTY);
 }
 
@@ -364,6 +408,14 @@ da_state_view_show_error (DaStateView  *self,
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
   g_return_if_fail (error != NULL);
+
+  /* The content on screen came from an earlier load: it stays, with what went wrong and Retry
+   * above it, rather than vanish behind a status page. */
+  if (self->state == DA_STATE_VIEW_CONTENT)
+    {
+      show_stale_error (self, error);
+      return;
+    }
 
   if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN))
     {

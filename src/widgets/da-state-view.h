@@ -44,9 +44,14 @@ void              da_state_view_set_content         (DaStateView   *self,
 DaStateViewState  da_state_view_get_state           (DaStateView   *self);
 
 void              da_state_view_show_content        (DaStateView   *self);
+/* The spinner in place; but when a reload of the content shown failed (see below), the content
+ * stays while the page tries again. */
 void              da_state_view_show_loading        (DaStateView   *self);
 void              da_state_view_show_empty          (DaStateView   *self);
-/* ERROR, or FORBIDDEN for a 403, with da_state_view_error_title() and the error's message. */
+/* ERROR, or FORBIDDEN for a 403, with da_state_view_error_title() and the error's message. When
+ * the content is on screen (a page reloading what it shows keeps it meanwhile), it stays and the
+ * state stays CONTENT: the error and Retry show above it (a DaListFooter named
+ * "state-view-stale"), until the next show_*(). */
 void              da_state_view_show_error          (DaStateView   *self,
                                                      const GError  *error);
 

@@ -390,6 +390,33 @@ da_test_find_by_text (GtkWidget  *root,
   return NULL;
 }
 
+GtkSelectionModel *
+da_test_list_model (GtkWidget *root)
+{
+  GtkWidget *view = da_test_find_widget (root, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *parent;
+
+  if (view == NULL)
+    return NULL;
+
+  /* A long list's view shows a window of it: its parent holds the whole model. */
+  parent = gtk_widget_get_parent (view);
+  if (parent != NULL && !GTK_IS_SCROLLED_WINDOW (parent))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (parent), "model");
+
+      if (pspec != NULL && g_type_is_a (pspec->value_type, GTK_TYPE_SELECTION_MODEL))
+        {
+          g_autoptr(GtkSelectionModel) model = NULL;
+
+          g_object_get (parent, "model", &model, NULL);
+          return model;
+        }
+    }
+
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+}
+
 gboolean
 da_test_has_label (GtkWidget  *root,
                    const char *needle)

@@ -111,6 +111,10 @@ GtkWidget    *da_test_find_by_text       (GtkWidget            *root,
 /* Every widget under @root of @type. (transfer container) */
 GPtrArray    *da_test_find_all           (GtkWidget            *root,
                                           GType                 type);
+/* The selection model of the first GtkColumnView under @root: the list's whole model, also when
+ * a row viewport (whose "model" property it is) stands between the list and its view; NULL
+ * when there is no column view. (transfer none) */
+GtkSelectionModel *da_test_list_model    (GtkWidget            *root);
 /* TRUE when a GtkLabel under @root shows text containing @needle (and is drawn). */
 gboolean      da_test_has_label          (GtkWidget            *root,
                                           const char           *needle);

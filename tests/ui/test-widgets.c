@@ -9,6 +9,7 @@
 #include "da-figure.h"
 #include "da-page.h"
 #include "da-preferences-window.h"
+#include "da-list-footer.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
@@ -317,6 +318,64 @@ test_state_view (void)
   gtk_window_destroy (window);
 }
 
+/* A reload of the content on screen that fails: the content stays, the error and Retry above
+ * it; retrying keeps it shown until the answer comes. */
+static void
+test_state_view_keeps_content (void)
+{
+  DaStateView *view = DA_STATE_VIEW (da_state_view_new ());
+  GtkWidget *content = gtk_label_new ("The content");
+  GtkWindow *window;
+  g_autoptr(GError) server = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_SERVER,
+                                                  "The server had a problem (500).");
+  g_autoptr(GError) forbidden = g_error_new_literal (DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN,
+                                                     "This needs an Enterprise Admin key.");
+  guint retries = 0;
+  GtkWidget *bar;
+
+  da_state_view_set_content (view, content);
+  g_signal_connect (view, "retry", G_CALLBACK (count_cb), &retries);
+  window = da_test_window_new (GTK_WIDGET (view), 600, 500);
+
+  /* A first load that fails has nothing to keep: the status page. */
+  da_state_view_show_error (view, server);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_ERROR);
+  g_assert_null (da_test_find_widget (GTK_WIDGET (view), DA_TYPE_LIST_FOOTER, NULL));
+
+  /* Loaded, then a reload fails: the content stays, with why and Retry above it. */
+  da_state_view_show_loading (view);
+  da_state_view_show_content (view);
+  da_state_view_show_error (view, server);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+  bar = da_test_find_widget (GTK_WIDGET (view), DA_TYPE_LIST_FOOTER, "state-view-stale");
+  g_assert_nonnull (bar);
+  g_assert_cmpint (da_list_footer_get_state (DA_LIST_FOOTER (bar)), ==, DA_LIST_FOOTER_ERROR);
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (content) && gtk_widget_is_drawable (bar));
+  g_assert_true (da_test_has_label (bar, "The server had a problem (500)."));
+  da_test_screenshot (GTK_WIDGET (window), "stale");
+  da_test_click (da_test_find_widget (bar, GTK_TYPE_BUTTON, "list-footer-retry"));
+  g_assert_cmpuint (retries, ==, 1);
+
+  /* Retrying: still shown, the bar gone until the answer. */
+  da_state_view_show_loading (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_true (gtk_widget_is_drawable (content));
+
+  /* A 403 on a reload says so above the content too; a success takes the bar away. */
+  da_state_view_show_error (view, forbidden);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+  g_assert_true (da_test_has_label (bar, "Enterprise Admin Key Needed"));
+  da_state_view_show_content (view);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  /* Without the bar up, loading is the spinner again (another list is coming). */
+  da_state_view_show_loading (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
+
+  gtk_window_destroy (window);
+}
+
 /* ---- DaFigure -------------------------------------------------------------------------- */
 
 static void
@@ -433,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/page/properties", test_page_properties);
   g_test_add_func ("/page/error-mapping", test_page_error_mapping);
   g_test_add_func ("/state-view/states", test_state_view);
+  g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
 

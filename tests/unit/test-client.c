@@ -1266,6 +1266,47 @@ test_error_bad_bodies (Fixture       *f,
         g_assert_nonnull (strstr (error->message, "/members"));
     }
 
+  /* A change answered 200 with a body that is not JSON: not reported done (the server did
+   * not act), and the same call goes through once the answers are whole again. */
+  da_mock_server_clear_faults (f->server);
+  {
+    g_autoptr(DaMember) member = first_member (f);
+    const char *ids[] = { da_member_get_user_id (member), NULL };
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    add_fault (f, "PATCH /members/roles malformed");
+    da_client_update_member_roles_async (f->client, ids, "account_admin", NULL, capture_cb, f);
+    result = wait_result (f);
+    g_assert_false (da_client_call_finish (f->client, result, &error));
+    g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE);
+    g_assert_nonnull (strstr (error->message, "could not be read"));
+
+    da_mock_server_clear_faults (f->server);
+    da_client_update_member_roles_async (f->client, ids, "account_admin", NULL, capture_cb, f);
+    call_ok (f);
+  }
+
+  /* A change whose answer is cut off was made by the server: the message does not ask for it
+   * to be sent again blindly. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DaOrganization) org = NULL;
+
+    da_mock_server_clear_faults (f->server);
+    add_fault (f, "POST /organizations truncate");
+    da_client_create_organization_async (f->client, "Cut Short", DA_UNSET, NULL, capture_cb, f);
+    result = wait_result (f);
+    org = da_client_create_organization_finish (f->client, result, &error);
+    g_assert_null (org);
+    g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_RESPONSE);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "could not be read"));
+    g_assert_nonnull (strstr (error->message, "may have been made"));
+    g_assert_null (strstr (error->message, "; try again"));
+  }
+
   /* The same for a single object */
   {
     g_autoptr(GAsyncResult) result = NULL;
@@ -1611,6 +1652,12 @@ test_error_statuses (void)
   g_clear_error (&error);
 
   error = status_error (404, NULL, NULL, 0);
+  g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This item no longer exists on the server.");
+  g_clear_error (&error);
+
+  /* The framework's bare answer for a path it does not know says nothing to act on. */
+  error = status_error (404, "application/json", "{\"detail\": \"Not Found\"}", 0);
   g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "This item no longer exists on the server.");
   g_clear_error (&error);

@@ -1,0 +1,92 @@
+/* da-loop-probe.c
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "da-loop-probe.h"
+
+struct _DaLoopProbe
+{
+  GSource *source;
+  gint64   interval_us;
+  gint64   last;        /* monotonic time of the last firing (or reset) */
+  gint64   max_gap;     /* longest time between two firings */
+  guint    ticks;
+};
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  DaLoopProbe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  probe->last = now;
+  probe->ticks++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+DaLoopProbe *
+da_loop_probe_new (guint interval_ms)
+{
+  DaLoopProbe *probe = g_new0 (DaLoopProbe, 1);
+
+  g_return_val_if_fail (interval_ms > 0, NULL);
+
+  probe->interval_us = (gint64) interval_ms * 1000;
+  probe->source = g_timeout_source_new (interval_ms);
+  /* The priority input events are dispatched at. */
+  g_source_set_priority (probe->source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (probe->source, on_tick_cb, probe, NULL);
+  g_source_set_static_name (probe->source, "[da-test] loop probe");
+  g_source_attach (probe->source, NULL);
+  da_loop_probe_reset (probe);
+
+  return probe;
+}
+
+void
+da_loop_probe_free (DaLoopProbe *probe)
+{
+  if (probe == NULL)
+    return;
+
+  g_source_destroy (probe->source);
+  g_source_unref (probe->source);
+  g_free (probe);
+}
+
+void
+da_loop_probe_reset (DaLoopProbe *probe)
+{
+  g_return_if_fail (probe != NULL);
+
+  probe->last = g_get_monotonic_time ();
+  probe->max_gap = 0;
+  probe->ticks = 0;
+}
+
+guint
+da_loop_probe_get_ticks (DaLoopProbe *probe)
+{
+  g_return_val_if_fail (probe != NULL, 0);
+
+  return probe->ticks;
+}
+
+gint64
+da_loop_probe_get_max_block_us (DaLoopProbe *probe)
+{
+  gint64 gap;
+
+  g_return_val_if_fail (probe != NULL, 0);
+
+  gap = MAX (probe->max_gap, g_get_monotonic_time () - probe->last);
+  return MAX (0, gap - probe->interval_us);
+}

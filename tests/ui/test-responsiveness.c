@@ -1,0 +1,261 @@
+/* test-responsiveness.c: the main loop while long lists load
+ *
+ * Copyright 2026 The Devin Admin authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loads 50,000 members into the Members page and 100,000 audit events into the Audit Log page
+ * (scrolled to its end, as a reader would) from the local server, with a probe on the main loop
+ * (da-loop-probe.h) that measures the longest time an input event would have waited.
+ *
+ * The figures are printed ("Responsiveness: …" lines); the test asserts only what does not
+ * depend on the machine: everything loaded, once, and the probe kept firing. With
+ * DA_RESPONSIVENESS_MAX_MS set (build-aux/measure-responsiveness.sh sets 50), the longest block
+ * must also stay under that many milliseconds.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "da-audit-log-page.h"
+#include "da-format.h"
+#include "da-list-footer.h"
+#include "da-loop-probe.h"
+#include "da-members-page.h"
+#include "da-state-view.h"
+#include "da-test-ui.h"
+
+#define N_MEMBERS      50000
+#define N_EVENTS       100000
+#define PROBE_INTERVAL 2
+/* A generous bound on a whole load, so a wedged run fails instead of hanging. */
+#define LOAD_TIMEOUT_S 600
+
+typedef struct
+{
+  DaMockServer *server;
+  DaContext    *context;
+  GtkWidget    *page;
+  GtkWindow    *window;
+  DaLoopProbe  *probe;
+} Fixture;
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->probe, da_loop_probe_free);
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  if (f->server != NULL)
+    da_mock_server_stop (f->server);
+  g_clear_object (&f->server);
+}
+
+static void
+start_server (Fixture *f,
+              guint    members,
+              guint    events)
+{
+  DaMockOptions options;
+  gint64 start = g_get_monotonic_time ();
+
+  da_mock_options_init (&options);
+  options.members = members;
+  options.audit_events = events;
+  f->server = da_test_server_new (&options);
+  da_mock_options_clear (&options);
+  g_test_message ("Seeded %u members and %u audit events in %.1f s", members, events,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  f->context = da_test_context_new (f->server, NULL);
+}
+
+/* Prints the figures, and checks them against DA_RESPONSIVENESS_MAX_MS when it is set. */
+static void
+report (Fixture    *f,
+        const char *what,
+        guint       n_items,
+        gint64      started)
+{
+  double seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  double block_ms = da_loop_probe_get_max_block_us (f->probe) / 1000.0;
+  guint ticks = da_loop_probe_get_ticks (f->probe);
+  const char *limit = g_getenv ("DA_RESPONSIVENESS_MAX_MS");
+
+  g_test_message ("Responsiveness: %s: %u loaded in %.1f s; the main loop was blocked %.1f ms at "
+                  "most (%u probe ticks)", what, n_items, seconds, block_ms, ticks);
+
+  /* Deterministic: the loop turned all along. */
+  g_assert_cmpuint (ticks, >, 0);
+
+  if (limit != NULL && *limit != '\0')
+    {
+      double max_ms = g_ascii_strtod (limit, NULL);
+
+      if (block_ms > max_ms)
+        g_test_fail_printf ("%s: the main loop was blocked %.1f ms, more than %.0f ms", what,
+                            block_ms, max_ms);
+    }
+}
+
+/* ---- Members ------------------------------------------------------------------------------ */
+
+static guint
+api_member_total (Fixture *f)
+{
+  g_autoptr(DaPager) pager = da_client_list_members (da_context_get_client (f->context), NULL);
+  g_autoptr(GError) error = NULL;
+  DaTestAsync async = { 0 };
+  gint64 total;
+
+  da_pager_load_next_async (pager, NULL, da_test_async_cb, &async);
+  g_assert_true (da_pager_load_next_finish (pager, da_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  da_test_async_clear (&async);
+  total = da_pager_get_total (pager);
+  g_assert_cmpint (total, >, 0);
+  return (guint) total;
+}
+
+static gboolean
+members_loaded (Fixture *f)
+{
+  DaStateView *state = DA_STATE_VIEW (da_test_find_widget (f->page, DA_TYPE_STATE_VIEW, NULL));
+  GListModel *loaded = da_members_page_get_loaded_model (DA_MEMBERS_PAGE (f->page));
+
+  return !da_page_get_busy (DA_PAGE (f->page)) &&
+         da_state_view_get_state (state) == DA_STATE_VIEW_CONTENT &&
+         g_list_model_get_n_items (loaded) >= N_MEMBERS;
+}
+
+static void
+test_members (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *loaded;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 started, deadline;
+  guint requests;
+
+  start_server (f, N_MEMBERS, 100);
+  g_assert_cmpuint (api_member_total (f), ==, N_MEMBERS);
+  da_mock_server_reset_counts (f->server);
+
+  f->page = da_members_page_new (f->context);
+  f->probe = da_loop_probe_new (PROBE_INTERVAL);
+  started = g_get_monotonic_time ();
+  f->window = da_test_window_new (f->page, 1280, 800);
+
+  deadline = g_get_monotonic_time () + LOAD_TIMEOUT_S * G_USEC_PER_SEC;
+  while (!members_loaded (f))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The members did not load");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  report (f, "Members page", N_MEMBERS, started);
+
+  /* Every member once, in as many requests as pages. */
+  loaded = da_members_page_get_loaded_model (DA_MEMBERS_PAGE (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (loaded), ==, N_MEMBERS);
+  for (guint i = 0; i < N_MEMBERS; i++)
+    {
+      g_autoptr(DaMember) member = g_list_model_get_item (loaded, i);
+
+      g_assert_true (g_hash_table_add (ids, (gpointer) da_member_get_user_id (member)));
+    }
+  requests = da_mock_server_count_requests (f->server, "GET", "/members");
+  g_test_message ("%u requests for the members", requests);
+  g_assert_cmpuint (requests, >, 0);
+  g_assert_cmpuint (requests, <=, N_MEMBERS / 100 + 1);
+  g_assert_true (da_test_has_label (f->page, "50,000 members"));
+}
+
+/* ---- Audit log ---------------------------------------------------------------------------- */
+
+static GListModel *
+audit_rows (Fixture *f)
+{
+  return G_LIST_MODEL (da_test_list_model (f->page));
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_audit_log (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkAdjustment *adjustment;
+  GListModel *rows;
+  GtkWidget *view;
+  guint frames = 0;
+  guint tick_id;
+  gint64 started, deadline;
+
+  start_server (f, 500, N_EVENTS);
+
+  f->page = da_audit_log_page_new (f->context);
+  f->probe = da_loop_probe_new (PROBE_INTERVAL);
+  started = g_get_monotonic_time ();
+  f->window = da_test_window_new (f->page, 1280, 800);
+  view = da_test_find_widget (f->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW)));
+  tick_id = gtk_widget_add_tick_callback (view, count_frame_cb, &frames, NULL);
+
+  /* A reader who keeps scrolling to the end: after each frame, the end again. */
+  deadline = g_get_monotonic_time () + LOAD_TIMEOUT_S * G_USEC_PER_SEC;
+  while (!da_audit_log_page_get_complete (DA_AUDIT_LOG_PAGE (f->page)) ||
+         da_page_get_busy (DA_PAGE (f->page)))
+    {
+      guint seen = frames;
+      DaListFooter *footer = DA_LIST_FOOTER (da_test_find_widget (f->page, DA_TYPE_LIST_FOOTER,
+                                                                  NULL));
+
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The audit log did not load to its end");
+      g_assert_cmpint (da_list_footer_get_state (footer), !=, DA_LIST_FOOTER_ERROR);
+      while (frames == seen && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    }
+  gtk_widget_remove_tick_callback (view, tick_id);
+  report (f, "Audit Log page", N_EVENTS, started);
+
+  /* Every event once. */
+  rows = audit_rows (f);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_EVENTS);
+  for (guint i = 0; i < N_EVENTS; i++)
+    {
+      g_autoptr(DaAuditEvent) event = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_hash_table_add (ids, (gpointer) da_audit_event_get_audit_log_id (event)));
+    }
+  g_test_message ("%u requests for the audit log",
+                  da_mock_server_count_requests (f->server, "GET", "/audit-logs"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  da_test_ui_init (&argc, &argv);
+
+  g_test_add ("/responsiveness/members", Fixture, NULL, NULL, test_members, fixture_tear_down);
+  g_test_add ("/responsiveness/audit-log", Fixture, NULL, NULL, test_audit_log,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
