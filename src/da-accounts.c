@@ -72,9 +72,10 @@ append (DaAccounts *self,
         const char *server,
         const char *label)
 {
+  g_autofree char *stripped = label != NULL ? g_strstrip (g_strdup (label)) : NULL;
   Account account = {
     g_strdup (server),
-    label != NULL && *label != '\0' ? g_strdup (label) : NULL,
+    stripped != NULL && *stripped != '\0' ? g_steal_pointer (&stripped) : NULL,
   };
 
   g_array_append_val (self->accounts, account);

@@ -44,6 +44,8 @@ typedef struct
   DaBillingCycle *cycle;
   DaConsumption  *consumption;
   DaPager        *pager;
+  GCancellable   *caller_cancellable;  /* the caller's, linked to the check's own */
+  gulong          cancelled_handler;
 } Check;
 
 static void schedule (DaNotifier *self,
@@ -52,6 +54,9 @@ static void schedule (DaNotifier *self,
 static void
 check_free (Check *check)
 {
+  if (check->caller_cancellable != NULL)
+    g_cancellable_disconnect (check->caller_cancellable, check->cancelled_handler);
+  g_clear_object (&check->caller_cancellable);
   g_clear_object (&check->context);
   g_clear_object (&check->cycle);
   g_clear_object (&check->consumption);
@@ -463,16 +468,25 @@ da_notifier_check_async (DaNotifier          *self,
   g_return_if_fail (DA_IS_NOTIFIER (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  /* One check at a time; the caller's cancellable cancels this one too. */
+  /* One check at a time. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (check_cancelled_cb),
-                           g_object_ref (self->cancellable), g_object_unref);
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, da_notifier_check_async);
+  check = g_new0 (Check, 1);
+  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
+
+  /* The caller's cancellable cancels this check too, for as long as it runs. */
+  if (cancellable != NULL)
+    {
+      check->caller_cancellable = g_object_ref (cancellable);
+      check->cancelled_handler = g_cancellable_connect (cancellable,
+                                                        G_CALLBACK (check_cancelled_cb),
+                                                        g_object_ref (self->cancellable),
+                                                        g_object_unref);
+    }
 
   if (self->context == NULL)
     {
@@ -481,9 +495,7 @@ da_notifier_check_async (DaNotifier          *self,
       return;
     }
 
-  check = g_new0 (Check, 1);
   check->context = g_object_ref (self->context);
-  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
 
   da_client_list_billing_cycles_async (da_context_get_client (self->context), self->cancellable,
                                        cycles_cb, g_steal_pointer (&task));

@@ -48,7 +48,7 @@ gboolean    da_welcome_page_get_busy       (DaWelcomePage *self);
  * are typed. */
 void        da_welcome_page_set_server_expanded (DaWelcomePage *self,
                                             gboolean       expanded);
-/* The name typed for the account ("Production"), stripped; "" when none. */
+/* The name typed for the account ("Production"), without leading spaces; "" when none. */
 const char *da_welcome_page_get_account_label (DaWelcomePage *self);
 
 /* The same as pressing Sign In. */

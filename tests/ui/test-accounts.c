@@ -457,7 +457,8 @@ test_preferences_rename_and_remove (Fixture       *f,
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
   preferences = da_test_wait_for_toplevel (ADW_TYPE_PREFERENCES_WINDOW, NULL);
-  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (preferences)) &&
+                      gtk_widget_get_width (GTK_WIDGET (preferences)) > 0);
   list = da_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_LIST_BOX, "accounts-list");
   g_assert_true (gtk_widget_is_drawable (list));
   g_assert_cmpuint (count_account_rows (list), ==, 2);
@@ -488,6 +489,8 @@ test_preferences_rename_and_remove (Fixture       *f,
   g_assert_nonnull (remove);
   da_test_click (remove);
   dialog = da_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "remove-account-dialog");
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+                      gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
   da_test_screenshot (GTK_WIDGET (dialog), "remove-account");
   da_test_click (da_test_find_by_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Remove"));
   DA_TEST_WAIT_UNTIL (!da_accounts_contains (accounts, production_url (f)));
@@ -504,11 +507,89 @@ test_preferences_rename_and_remove (Fixture       *f,
   gtk_window_destroy (preferences);
 }
 
+static void
+on_changed_cb (DaAccounts *accounts,
+               guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* The list itself: order, labels, duplicates, merging the keyring's servers, the settings. */
+static void
+test_list (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DaAccounts) accounts = NULL;
+  g_autoptr(DaAccounts) other = NULL;
+  g_auto(GStrv) servers = NULL;
+  const char *keyring[] = { "https://b.example.com/v2/enterprise", "", "https://c.example.com",
+                            NULL };
+  guint n_changed = 0;
+  char *host;
+
+  da_test_settings_reset ();
+  settings = g_settings_new (APP_ID_BASE);
+  accounts = da_accounts_new (settings);
+  g_signal_connect (accounts, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  g_assert_cmpuint (da_accounts_get_n_accounts (accounts), ==, 0);
+
+  da_accounts_add (accounts, "https://a.example.com/v2/enterprise", NULL);
+  da_accounts_add (accounts, "https://b.example.com/v2/enterprise", "  Staging ");
+  g_assert_cmpuint (n_changed, ==, 2);
+  /* Added twice: once; a label given the second time is set. */
+  da_accounts_add (accounts, "https://a.example.com/v2/enterprise", NULL);
+  g_assert_cmpuint (n_changed, ==, 2);
+  da_accounts_add (accounts, "https://a.example.com/v2/enterprise", "Production");
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_cmpstr (da_accounts_get_label (accounts, "https://a.example.com/v2/enterprise"), ==,
+                   "Production");
+  /* Labels are stripped; an empty one is none, and the host is shown instead. */
+  g_assert_cmpstr (da_accounts_get_label (accounts, "https://b.example.com/v2/enterprise"), ==,
+                   "Staging");
+  da_accounts_set_label (accounts, "https://b.example.com/v2/enterprise", "   ");
+  g_assert_null (da_accounts_get_label (accounts, "https://b.example.com/v2/enterprise"));
+  host = da_accounts_dup_display_name (accounts, "https://b.example.com/v2/enterprise");
+  g_assert_cmpstr (host, ==, "b.example.com");
+  g_free (host);
+  host = da_accounts_dup_host ("http://127.0.0.1:8080/v2/enterprise");
+  g_assert_cmpstr (host, ==, "127.0.0.1:8080");
+  g_free (host);
+
+  /* The keyring's servers that are not accounts yet are added after the others, unnamed. */
+  da_accounts_merge (accounts, keyring);
+  servers = da_accounts_dup_servers (accounts);
+  {
+    const char *expected[] = { "https://a.example.com/v2/enterprise",
+                               "https://b.example.com/v2/enterprise",
+                               "https://c.example.com", NULL };
+
+    g_assert_cmpstrv (servers, expected);
+  }
+
+  /* Kept in the settings: another reader sees the same; a change there is followed here. */
+  other = da_accounts_new (settings);
+  g_assert_cmpuint (da_accounts_get_n_accounts (other), ==, 3);
+  g_assert_cmpstr (da_accounts_get_label (other, "https://a.example.com/v2/enterprise"), ==,
+                   "Production");
+  n_changed = 0;
+  da_accounts_remove (other, "https://c.example.com");
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_false (da_accounts_contains (accounts, "https://c.example.com"));
+  g_assert_cmpuint (da_accounts_get_n_accounts (accounts), ==, 2);
+
+  /* Unknown servers change nothing. */
+  da_accounts_set_label (accounts, "https://z.example.com", "Z");
+  da_accounts_remove (accounts, "https://z.example.com");
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   da_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/accounts/list", test_list);
 
 #define ADD(path, func) \
   g_test_add ("/accounts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -175,6 +175,7 @@ run_check (Fixture *f)
   DaNotifier *notifier = da_application_get_notifier (f->app);
   g_autoptr(GError) error = NULL;
   DaTestAsync async = { 0 };
+  guint n_before = sent->len;
   gssize n;
 
   da_notifier_check_async (notifier, NULL, da_test_async_cb, &async);
@@ -182,9 +183,10 @@ run_check (Fixture *f)
   g_assert_no_error (error);
   da_test_async_clear (&async);
 
-  /* The notifications travel over the bus. */
-  DA_TEST_WAIT_UNTIL (sent->len >= (guint) n);
+  /* The notifications travel over the bus; none more come. */
+  DA_TEST_WAIT_UNTIL (sent->len >= n_before + (guint) n);
   da_test_spin (100);
+  g_assert_cmpuint (sent->len, ==, n_before + (guint) n);
   return n;
 }
 
@@ -437,6 +439,14 @@ test_activate_opens_organization (Fixture       *f,
   action = sent_string (g_ptr_array_index (sent, 0), "default-action");
   target = g_variant_lookup_value (((Sent *) g_ptr_array_index (sent, 0))->notification,
                                    "default-action-target", NULL);
+  {
+    g_autofree char *text = g_variant_print (target, FALSE);
+
+    g_test_message ("Activating %s %s of %s", action, text,
+                    ((Sent *) g_ptr_array_index (sent, 0))->app_id);
+  }
+  g_assert_cmpstr (((Sent *) g_ptr_array_index (sent, 0))->app_id, ==,
+                   g_application_get_application_id (G_APPLICATION (f->app)));
   g_assert_true (g_str_has_prefix (action, "app."));
   g_action_group_activate_action (G_ACTION_GROUP (f->app), action + strlen ("app."), target);
 
