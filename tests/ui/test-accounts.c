@@ -175,6 +175,27 @@ test_name_and_title (Fixture       *f,
   g_autoptr(GPtrArray) items = NULL;
 
   launch (f);
+  /* No account yet: the key entry's menu has none to offer. */
+  {
+    GtkWidget *button = NULL;
+    g_autoptr(GPtrArray) buttons = da_test_find_all (GTK_WIDGET (f->window),
+                                                      GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover;
+
+    for (guint i = 0; i < buttons->len && button == NULL; i++)
+      if (gtk_widget_is_drawable (g_ptr_array_index (buttons, i)))
+        button = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (button);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
+                        gtk_widget_get_width (GTK_WIDGET (popover)) > 0);
+    da_test_spin (200);
+    g_assert_false (da_test_has_label (GTK_WIDGET (popover), "Accounts"));
+    da_test_screenshot (GTK_WIDGET (popover), "welcome-menu");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
   /* A name for the account is typed with the key. */
   sign_in_on_key_entry (f, NULL, "Production", da_mock_server_get_admin_key (f->production));
 
@@ -249,6 +270,18 @@ test_add_cancel_then_add (Fixture       *f,
   DA_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)),
                                  "Devin Admin — Staging") == 0);
   g_assert_true (menu_has (f, "Staging", staging_url (f)));
+  {
+    GtkWidget *button = da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON,
+                                             "primary-menu-button");
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
+                        gtk_widget_get_width (GTK_WIDGET (popover)) > 0);
+    da_test_spin (200);
+    da_test_screenshot (GTK_WIDGET (popover), "menu");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   {
     /* Without a name, the account is called by its host and port. */
     g_autofree char *host = da_accounts_dup_host (production_url (f));
