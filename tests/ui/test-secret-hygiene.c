@@ -358,6 +358,16 @@ test_signed_in_app (void)
       g_error ("the app did not quit");
     }
   g_test_message ("the app quit after %.1f s", ELAPSED_S (start));
+  if (!g_subprocess_get_if_exited (app) || g_subprocess_get_exit_status (app) != 0)
+    {
+      g_autofree char *err_text = NULL;
+      gsize length = 0;
+
+      /* What went wrong is at the end of what it printed (a sanitizer's report). */
+      g_file_get_contents (app_err, &err_text, &length, NULL);
+      g_test_message ("the app's stderr ends with:\n%s",
+                      err_text != NULL ? err_text + (length > 8000 ? length - 8000 : 0) : "");
+    }
   g_assert_true (g_subprocess_get_if_exited (app));
   g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
 
