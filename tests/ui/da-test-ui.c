@@ -634,8 +634,10 @@ da_test_screenshot (GtkWidget  *widget,
       g_autofree char *path = g_build_filename (dir, file, NULL);
 
       adw_style_manager_set_color_scheme (style, variants[i].scheme);
-      /* Let the new style reach every widget and a frame be laid out. */
+      /* Let the new style reach every widget and a frame be laid out; a window just presented
+       * on a loaded machine may take longer to get its size. */
       da_test_spin (250);
+      DA_TEST_WAIT_UNTIL (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
       save_png (widget, path);
     }
 

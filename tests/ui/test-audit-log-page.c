@@ -374,15 +374,29 @@ dropdown_index_of (GtkDropDown *dropdown,
 /* ---- tests ----------------------------------------------------------------------------- */
 
 static void
+note_busy_cb (gboolean   *was_busy,
+              GParamSpec *pspec,
+              GObject    *page)
+{
+  *was_busy |= da_page_get_busy (DA_PAGE (page));
+}
+
+static void
 test_first_page (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GPtrArray) events = NULL;
+  gboolean was_busy = FALSE;
   GListModel *model;
 
+  /* Busy while the first page loads: seen through the property, since on a loaded machine the
+   * first page may have arrived by the time the window is shown. */
+  g_signal_connect_swapped (f->page, "notify::busy", G_CALLBACK (note_busy_cb), &was_busy);
+  was_busy = da_page_get_busy (DA_PAGE (f->page));
   show_page (f, 1100, 700);
-  g_assert_true (da_page_get_busy (DA_PAGE (f->page)));
   wait_loaded (f);
+  g_signal_handlers_disconnect_by_data (f->page, &was_busy);
+  g_assert_true (was_busy);
   g_assert_cmpint (state_of (f), ==, DA_STATE_VIEW_CONTENT);
   g_assert_null (da_page_get_error (DA_PAGE (f->page)));
   g_assert_true (da_page_get_can_search (DA_PAGE (f->page)));
