@@ -52,6 +52,7 @@ struct _DaApplication
 
   DaAppState      state;
   gboolean        demo;
+  char           *start_page;      /* --page: the page shown first, or NULL */
   gboolean        key_stored;      /* the key in use is in the keyring */
   gboolean        started;
   gboolean        adding_account;
@@ -734,6 +735,11 @@ da_application_handle_local_options (GApplication *application,
       da_application_set_server_url (self, server);
     }
 
+  if (g_variant_dict_lookup (options, "page", "s", &self->start_page))
+    {
+      /* Checked against the table of pages when the window opens on it. */
+    }
+
   if (g_variant_dict_contains (options, "demo"))
     {
       da_application_set_demo (self, TRUE);
@@ -890,6 +896,7 @@ da_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup_cancellable);
   g_clear_pointer (&self->server_override, g_free);
+  g_clear_pointer (&self->start_page, g_free);
   g_clear_pointer (&self->settings_server, g_free);
   g_clear_pointer (&self->welcome_message, g_free);
   g_clear_pointer (&self->welcome_server, g_free);
@@ -976,6 +983,8 @@ da_application_init (DaApplication *self)
   static const GOptionEntry entries[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Try the app with made-up data from a local server; nothing is stored"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open on the page ID (overview, members, audit-log, …)"), N_("ID") },
     { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Use the Devin Enterprise API at URL (https, or http on this computer)"), N_("URL") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -1041,6 +1050,15 @@ da_application_get_demo (DaApplication *self)
   g_return_val_if_fail (DA_IS_APPLICATION (self), FALSE);
 
   return self->demo;
+}
+
+/* The page asked for with --page, or NULL. */
+const char *
+da_application_get_start_page (DaApplication *self)
+{
+  g_return_val_if_fail (DA_IS_APPLICATION (self), NULL);
+
+  return self->start_page;
 }
 
 DaAppState

@@ -54,6 +54,8 @@ void           da_application_set_server_url       (DaApplication  *self,
 
 gboolean       da_application_get_demo             (DaApplication  *self);
 DaAppState     da_application_get_state            (DaApplication  *self);
+/* The page the window opens on first (--page ID), or NULL. */
+const char    *da_application_get_start_page       (DaApplication  *self);
 /* (nullable): set while signed in */
 DaContext     *da_application_get_context          (DaApplication  *self);
 /* The server the app signs in to: --server, else the "server-url" setting, else the default. */

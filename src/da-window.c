@@ -589,6 +589,7 @@ static void
 show_signed_in (DaWindow  *self,
                 DaContext *context)
 {
+  DaApplication *app = get_app (self);
   GSettings *settings = get_settings (self);
   g_autofree char *last_page = NULL;
 
@@ -603,7 +604,9 @@ show_signed_in (DaWindow  *self,
 
   if (settings != NULL && !da_context_get_demo (context))
     last_page = g_settings_get_string (settings, "last-page");
-  if (!da_window_show_page (self, last_page))
+  /* The page asked for on the command line comes first, then the one shown last time. */
+  if (!da_window_show_page (self, app != NULL ? da_application_get_start_page (app) : NULL) &&
+      !da_window_show_page (self, last_page))
     da_window_show_page (self, "overview");
 
   /* The pages first, with the focus in the sidebar (the key entry had it); then the welcome

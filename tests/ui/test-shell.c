@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+
 #include "da-application.h"
 #include "da-figure.h"
 #include "da-format.h"
@@ -858,6 +861,88 @@ test_command_line (void)
   }
 }
 
+typedef struct
+{
+  GString  *err;        /* what the app wrote to stderr */
+  gboolean  done;       /* end of stream */
+} ReadErr;
+
+static void
+on_err_line_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ReadErr *read = user_data;
+  g_autofree char *line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (object),
+                                                                result, NULL, NULL);
+
+  if (line == NULL)
+    {
+      read->done = TRUE;
+      return;
+    }
+  g_string_append_printf (read->err, "%s\n", line);
+  g_data_input_stream_read_line_async (G_DATA_INPUT_STREAM (object), G_PRIORITY_DEFAULT, NULL,
+                                       on_err_line_cb, read);
+}
+
+/* --page opens the window on that page, and DA_REPORT_FIRST_FRAME has the app say on stderr
+ * when the first frame with the Members page's rows was painted (the start-up benchmark's hook):
+ * a CLOCK_MONOTONIC time between the start and now, written once. */
+static void
+test_start_page_first_frame (void)
+{
+  const char *binary = g_getenv ("DA_APP_BINARY");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadErr read = { g_string_new (NULL), FALSE };
+  const char *line;
+  gint64 start, frame, end;
+
+  g_assert_nonnull (binary);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "DA_REPORT_FIRST_FRAME", "1", TRUE);
+
+  start = g_get_monotonic_time ();
+  app = g_subprocess_launcher_spawn (launcher, &error, binary, "--demo", "--page", "members",
+                                     NULL);
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (app));
+  g_data_input_stream_read_line_async (err, G_PRIORITY_DEFAULT, NULL, on_err_line_cb, &read);
+
+  DA_TEST_WAIT_UNTIL (strstr (read.err->str, "first-frame ") != NULL || read.done);
+  end = g_get_monotonic_time ();
+  line = strstr (read.err->str, "first-frame ");
+  if (line == NULL)
+    g_error ("No first frame reported; the app wrote: %s", read.err->str);
+  frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+  g_assert_cmpint (frame, >, start);
+  g_assert_cmpint (frame, <=, end);
+
+  /* Once only, however many frames follow. */
+  da_test_spin (1500);
+  line = strstr (read.err->str, "first-frame ");
+  g_assert_null (strstr (line + 1, "first-frame "));
+
+  g_subprocess_send_signal (app, SIGTERM);
+  DA_TEST_WAIT_UNTIL (read.done);
+  g_subprocess_wait (app, NULL, NULL);
+  g_string_free (read.err, TRUE);
+
+  /* The option is listed. */
+  {
+    const char *args[] = { "--help", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err_text = NULL;
+    int status;
+
+    run_app (args, &out, &err_text, &status);
+    g_assert_nonnull (strstr (out, "--page=ID"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +969,7 @@ main (int   argc,
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
   g_test_add_func ("/shell/version-info", test_version_info);
   g_test_add_func ("/shell/command-line", test_command_line);
+  g_test_add_func ("/shell/start-page-first-frame", test_start_page_first_frame);
 
 #undef ADD
 
