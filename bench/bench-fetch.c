@@ -3,7 +3,7 @@
  * Copyright 2026 The Devin Admin authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-fetch members|audit-logs BASE_URL [--memory]
+ *   bench-fetch members|audit-logs BASE_URL [--memory | --urls FILE]
  *
  * Loads the whole list with the client as the app has it (the client's own session, the
  * pager's requests in flight, pages decoded in worker threads) and prints one line:
@@ -14,6 +14,9 @@
  * The key comes from the environment (DA_BENCH_KEY, else the local server's demo key), never
  * from the command line. The models stay loaded, as in the app; the program ends as soon as the
  * load has.
+ *
+ * With --urls, the URLs of the pages the client asked for are written to FILE, one a line, in
+ * curl's configuration syntax (url = "…"), so that curl can fetch the same pages.
  *
  * With --memory, the first page is loaded first (so that threads, connections and the code
  * of the libraries are there already), then the resident memory that no file backs is read
@@ -74,6 +77,16 @@ on_request_queued_cb (SoupSession *session,
 }
 
 static void
+on_url_queued_cb (SoupSession *session,
+                  SoupMessage *message,
+                  gpointer     user_data)
+{
+  g_autofree char *uri = g_uri_to_string (soup_message_get_uri (message));
+
+  g_string_append_printf (user_data, "url = \"%s\"\n", uri);
+}
+
+static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -117,13 +130,16 @@ main (int   argc,
   g_autoptr(DaPager) pager = NULL;
   const char *key = g_getenv ("DA_BENCH_KEY");
   gboolean memory = argc > 3 && g_str_equal (argv[3], "--memory");
+  const char *urls_file = argc > 4 && g_str_equal (argv[3], "--urls") ? argv[4] : NULL;
+  g_autoptr(GString) urls = g_string_new (NULL);
   Run run = { 0 };
   gint64 start, end, rss_before;
   guint first_rows, rows;
 
   if (argc < 3 || (!g_str_equal (argv[1], "members") && !g_str_equal (argv[1], "audit-logs")))
     {
-      fprintf (stderr, "usage: %s members|audit-logs BASE_URL [--memory]\n", argv[0]);
+      fprintf (stderr, "usage: %s members|audit-logs BASE_URL [--memory | --urls FILE]\n",
+               argv[0]);
       return 2;
     }
 
@@ -158,6 +174,9 @@ main (int   argc,
     }
   else
     {
+      if (urls_file != NULL)
+        g_signal_connect (da_client_get_session (client), "request-queued",
+                          G_CALLBACK (on_url_queued_cb), urls);
       start = g_get_monotonic_time ();
       if (!run_load (pager, TRUE, &run))
         return 1;
@@ -165,6 +184,11 @@ main (int   argc,
 
       rows = g_list_model_get_n_items (da_pager_get_model (pager));
       printf ("fetch %s rows=%u seconds=%.6f\n", argv[1], rows, (end - start) / 1e6);
+      if (urls_file != NULL && !g_file_set_contents (urls_file, urls->str, urls->len, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
     }
   fflush (stdout);
 
