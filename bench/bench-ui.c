@@ -424,7 +424,7 @@ run_rows (void)
                g_list_model_get_n_items (G_LIST_MODEL (da_row_viewport_get_model (DA_ROW_VIEWPORT (rv)))),
                g_hash_table_size (count.bound), gtk_widget_get_height (rv), gtk_widget_get_mapped (rv));
     }
-  WAIT_UNTIL (g_hash_table_size (count.bound) > 0, 60);
+  WAIT_UNTIL (g_hash_table_size (count.bound) > 0, 300);
   wait_for_frame (&frames);
 
   /* Down a screenful at a time; older pages load near the end. */
@@ -460,7 +460,7 @@ run_rows (void)
     }
 
   printf ("rows loaded=%u created=%u visible=%u\n",
-          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))),
+          g_list_model_get_n_items (G_LIST_MODEL (da_column_view_get_list_model (GTK_COLUMN_VIEW (view)))),
           count.created, visible);
   fflush (stdout);
 

@@ -53,7 +53,14 @@ fd = os.open(header_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
 os.write(fd, ("Authorization: Bearer %s\n" % key).encode())
 os.close(fd)
 
-rows = []   # (benchmark, measure, values, unit, ref_label, ref_values, ratio, target, holds)
+class Rows(list):
+    def append(self, row):
+        super().append(row)
+        log("  %s %s: %s against %s: %.2f× (%s)" % (row[0], row[1], row[2], row[5], row[6],
+                                                   row[7]))
+
+
+rows = Rows()   # (benchmark, measure, values, unit, ref_label, ref_values, ratio, target, holds)
 
 
 def stats(values):
@@ -150,6 +157,8 @@ rows.append(("4. Typing in search", "key → list filtered and frame painted (50
 log("rows: scrolling through 100,000 audit events")
 out = run([os.path.join(bench, "bench-ui"), "rows"])
 created, visible = number(out, "created"), number(out, "visible")
+if int(number(out, "loaded")) != 100000:
+    raise SystemExit("rows: not everything loaded: " + out)
 rows.append(("5. Row widgets", "rows ever created (100,000 loaded, scrolled through)", [created],
              "", "rows visible at once", [visible], created / visible, "≤ 2× visible",
              created <= 2 * visible))
