@@ -19,12 +19,13 @@ struct _DaMember
 {
   GObject     parent_instance;
 
-  /* One block holds user_id, email, name and saml_id */
-  gpointer    strings;
-  const char *user_id;
-  const char *email;
-  const char *name;
-  const char *saml_id;
+  /* One block holds user_id, email, name and saml_id; they are kept as offsets into it
+   * (NO_STRING for none), half the size of pointers, for lists of tens of thousands. */
+  char       *strings;
+  guint32     user_id;
+  guint32     email;
+  guint32     name;
+  guint32     saml_id;
   /* Interned */
   const char *enterprise_role;
 
@@ -36,6 +37,23 @@ struct _DaMember
 };
 
 G_DEFINE_FINAL_TYPE (DaMember, da_member, G_TYPE_OBJECT)
+
+#define NO_STRING G_MAXUINT32
+
+/* The string at @offset of the block, or NULL. */
+static inline const char *
+string_at (const DaMember *self,
+           guint32         offset)
+{
+  return offset != NO_STRING ? self->strings + offset : NULL;
+}
+
+static guint32
+offset_of (const DaMember *self,
+           const char     *string)
+{
+  return string != NULL ? (guint32) (string - self->strings) : NO_STRING;
+}
 
 enum {
   PROP_0,
@@ -75,13 +93,13 @@ da_member_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_USER_ID:
-      g_value_set_string (value, self->user_id);
+      g_value_set_string (value, string_at (self, self->user_id));
       break;
     case PROP_EMAIL:
-      g_value_set_string (value, self->email);
+      g_value_set_string (value, string_at (self, self->email));
       break;
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, string_at (self, self->name));
       break;
     case PROP_ENTERPRISE_ROLE:
       g_value_set_string (value, self->enterprise_role);
@@ -96,7 +114,7 @@ da_member_get_property (GObject    *object,
       g_value_set_int64 (value, self->login_count);
       break;
     case PROP_SAML_ID:
-      g_value_set_string (value, self->saml_id);
+      g_value_set_string (value, string_at (self, self->saml_id));
       break;
     case PROP_SESSIONS_CREATED_COUNT:
       g_value_set_int64 (value, self->sessions_created_count);
@@ -141,6 +159,10 @@ da_member_class_init (DaMemberClass *klass)
 static void
 da_member_init (DaMember *self)
 {
+  self->user_id = NO_STRING;
+  self->email = NO_STRING;
+  self->name = NO_STRING;
+  self->saml_id = NO_STRING;
   self->created_at = DA_TIME_UNSET;
   self->last_login = DA_TIME_UNSET;
   self->login_count = DA_UNSET;
@@ -174,15 +196,20 @@ static DaMember *
 member_new (const Fields *fields)
 {
   DaMember *self = g_object_new (DA_TYPE_MEMBER, NULL);
+  const char *user_id = NULL, *email = NULL, *name = NULL, *saml_id = NULL;
   DaStringPack pack;
 
   da_string_pack_init (&pack);
-  da_string_pack_add (&pack, &self->user_id, fields->user_id);
-  da_string_pack_add (&pack, &self->email, fields->email);
-  da_string_pack_add (&pack, &self->name, fields->name);
-  da_string_pack_add (&pack, &self->saml_id, fields->saml_id);
+  da_string_pack_add (&pack, &user_id, fields->user_id);
+  da_string_pack_add (&pack, &email, fields->email);
+  da_string_pack_add (&pack, &name, fields->name);
+  da_string_pack_add (&pack, &saml_id, fields->saml_id);
   da_string_pack_add_interned (&pack, &self->enterprise_role, fields->role);
   self->strings = da_string_pack_finish (&pack);
+  self->user_id = offset_of (self, user_id);
+  self->email = offset_of (self, email);
+  self->name = offset_of (self, name);
+  self->saml_id = offset_of (self, saml_id);
 
   self->created_at = fields->created_at;
   self->last_login = fields->last_login;
@@ -339,7 +366,7 @@ da_member_get_user_id (DaMember *self)
 {
   g_return_val_if_fail (DA_IS_MEMBER (self), NULL);
 
-  return self->user_id;
+  return string_at (self, self->user_id);
 }
 
 const char *
@@ -347,7 +374,7 @@ da_member_get_email (DaMember *self)
 {
   g_return_val_if_fail (DA_IS_MEMBER (self), NULL);
 
-  return self->email;
+  return string_at (self, self->email);
 }
 
 const char *
@@ -355,7 +382,7 @@ da_member_get_name (DaMember *self)
 {
   g_return_val_if_fail (DA_IS_MEMBER (self), NULL);
 
-  return self->name;
+  return string_at (self, self->name);
 }
 
 const char *
@@ -396,7 +423,7 @@ da_member_get_saml_id (DaMember *self)
 {
   g_return_val_if_fail (DA_IS_MEMBER (self), NULL);
 
-  return self->saml_id;
+  return string_at (self, self->saml_id);
 }
 
 gint64
