@@ -36,6 +36,7 @@
 #include "da-audit-log-page.h"
 #include "da-members-page.h"
 #include "da-mock-server.h"
+#include "da-row-viewport.h"
 
 /* Between two keys in search: 8 keys a second. */
 #define KEY_INTERVAL_MS 125
@@ -206,7 +207,7 @@ on_search_changed_cb (GtkSearchEntry *entry,
 static GtkFilterListModel *
 members_filter_model (GtkColumnView *view)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkSelectionModel *selection = da_column_view_get_list_model (view);
   GListModel *model = G_LIST_MODEL (selection);
 
   /* Down the chain to the filter. */
@@ -412,6 +413,17 @@ run_rows (void)
   g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown_cb), &count);
 
   frames_watch (&frames, window);
+  if (g_getenv ("DA_BENCH_DEBUG"))
+    fprintf (stderr, "factory %s\n", G_OBJECT_TYPE_NAME (factory));
+  for (int k = 0; k < 30 && g_getenv ("DA_BENCH_DEBUG"); k++)
+    {
+      GtkWidget *rv = gtk_widget_get_parent (view);
+      g_usleep (100000);
+      while (g_main_context_iteration (NULL, FALSE));
+      fprintf (stderr, "rows %u model %u bound %u h %d mapped %d\n", da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (rv)),
+               g_list_model_get_n_items (G_LIST_MODEL (da_row_viewport_get_model (DA_ROW_VIEWPORT (rv)))),
+               g_hash_table_size (count.bound), gtk_widget_get_height (rv), gtk_widget_get_mapped (rv));
+    }
   WAIT_UNTIL (g_hash_table_size (count.bound) > 0, 300);
   wait_for_frame (&frames);
 
@@ -448,7 +460,7 @@ run_rows (void)
     }
 
   printf ("rows loaded=%u created=%u visible=%u\n",
-          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))),
+          g_list_model_get_n_items (G_LIST_MODEL (da_column_view_get_list_model (GTK_COLUMN_VIEW (view)))),
           count.created, visible);
   fflush (stdout);
 

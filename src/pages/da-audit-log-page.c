@@ -23,6 +23,7 @@
 #include "da-dialogs.h"
 #include "da-format.h"
 #include "da-list-footer.h"
+#include "da-row-viewport.h"
 #include "da-state-view.h"
 
 /* Events per request: the API's maximum, fewest round trips. */
@@ -80,6 +81,7 @@ struct _DaAuditLogPage
   DaStateView        *state_view;
   AdwFlap            *flap;
   GtkWidget          *scrolled_window;
+  DaRowViewport      *row_viewport;
   GtkColumnView      *column_view;
   DaListFooter       *footer;
   GtkWidget          *new_events_button;
@@ -823,7 +825,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               DaAuditLogPage           *self)
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "da-column"));
-  DaAuditEvent *event = gtk_list_item_get_item (list_item);
+  DaAuditEvent *event = da_list_item_get_item (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *owned = NULL;
   const char *text = NULL;
@@ -840,10 +842,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             g_autofree char *exact = da_format_exact_time (created_at);
 
             text = owned = da_format_relative_time (created_at, da_now ());
-            gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
+            da_cell_set_tooltip (GTK_WIDGET (label), exact);
           }
         else
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+          da_cell_set_tooltip (GTK_WIDGET (label), NULL);
         g_object_set_data (G_OBJECT (label), "da-audit-event", event);
       }
       break;
@@ -876,7 +878,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (label, text != NULL ? text : "");
   if (column != COLUMN_TIME)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+    da_cell_set_tooltip (GTK_WIDGET (label), tooltip);
 }
 
 static void
@@ -1270,6 +1272,7 @@ da_audit_log_page_class_init (DaAuditLogPageClass *klass)
 
   g_type_ensure (DA_TYPE_STATE_VIEW);
   g_type_ensure (DA_TYPE_LIST_FOOTER);
+  g_type_ensure (DA_TYPE_ROW_VIEWPORT);
   g_type_ensure (DA_TYPE_DATE_RANGE_BUTTON);
   g_type_ensure (DA_TYPE_AUDIT_EVENT_DETAILS);
 
@@ -1288,6 +1291,7 @@ da_audit_log_page_class_init (DaAuditLogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, state_view);
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, flap);
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, row_viewport);
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, footer);
   gtk_widget_class_bind_template_child (widget_class, DaAuditLogPage, new_events_button);
@@ -1341,7 +1345,7 @@ da_audit_log_page_init (DaAuditLogPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  da_row_viewport_set_model (self->row_viewport, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, COLUMN_TIME, _("Time"), 150);
   add_column (self, COLUMN_ACTION, _("Action"), 230);

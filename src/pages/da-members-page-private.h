@@ -11,6 +11,7 @@
 #include "da-list-footer.h"
 #include "da-member-details.h"
 #include "da-members-page.h"
+#include "da-row-viewport.h"
 #include "da-state-view.h"
 
 G_BEGIN_DECLS
@@ -72,6 +73,7 @@ struct _DaMembersPage
   GtkLabel            *count_label;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled;
+  DaRowViewport       *row_viewport;
   GtkColumnView       *column_view;
   AdwStatusPage       *no_match_page;
   GtkWidget           *lookup_button;

@@ -407,8 +407,12 @@ static void
 on_row_activated_cb (DaMembersPage *self,
                      guint          position)
 {
-  g_autoptr(DaMember) member = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(DaMember) member = NULL;
 
+  /* A row of the view: its member is at the scrolled position. */
+  position = da_row_viewport_get_position (self->row_viewport, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    member = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (member != NULL)
     _da_members_page_show_details (self, member);
 }
@@ -905,7 +909,7 @@ bind_name_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  DaMember *member = gtk_list_item_get_item (item);
+  DaMember *member = da_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *avatar = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (avatar);
@@ -946,7 +950,7 @@ bind_email_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  DaMember *member = gtk_list_item_get_item (item);
+  DaMember *member = da_list_item_get_item (item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), da_member_get_email (member));
 }
@@ -957,7 +961,7 @@ bind_role_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   DaMembersPage *self = user_data;
-  DaMember *member = gtk_list_item_get_item (item);
+  DaMember *member = da_list_item_get_item (item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        _da_members_page_role_name (self, da_member_get_enterprise_role (member)));
@@ -968,7 +972,7 @@ bind_last_login_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  DaMember *member = gtk_list_item_get_item (item);
+  DaMember *member = da_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   gint64 when = da_member_get_last_login (member);
   g_autofree char *relative = NULL;
@@ -981,7 +985,7 @@ bind_last_login_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (label), relative != NULL ? relative : C_("last login", "Never"));
-  gtk_widget_set_tooltip_text (label, exact);
+  da_cell_set_tooltip (label, exact);
 }
 
 static void
@@ -998,7 +1002,7 @@ bind_logins_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  set_count_label (item, da_member_get_login_count (gtk_list_item_get_item (item)));
+  set_count_label (item, da_member_get_login_count (da_list_item_get_item (item)));
 }
 
 static void
@@ -1006,7 +1010,7 @@ bind_sessions_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  set_count_label (item, da_member_get_sessions_created_count (gtk_list_item_get_item (item)));
+  set_count_label (item, da_member_get_sessions_created_count (da_list_item_get_item (item)));
 }
 
 static GtkColumnViewColumn *
@@ -1727,8 +1731,9 @@ da_members_page_dispose (GObject *object)
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-      gtk_column_view_set_model (self->column_view, NULL);
     }
+  if (self->row_viewport != NULL)
+    da_row_viewport_set_model (self->row_viewport, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_MEMBERS_PAGE);
   /* Children the template made but did not bind are ours to remove. */
@@ -1810,6 +1815,7 @@ da_members_page_class_init (DaMembersPageClass *klass)
 
   g_type_ensure (DA_TYPE_STATE_VIEW);
   g_type_ensure (DA_TYPE_LIST_FOOTER);
+  g_type_ensure (DA_TYPE_ROW_VIEWPORT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/da-members-page.ui");
@@ -1825,6 +1831,7 @@ da_members_page_class_init (DaMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DaMembersPage, row_viewport);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, lookup_button);
@@ -1894,7 +1901,7 @@ da_members_page_init (DaMembersPage *self)
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  da_row_viewport_set_model (self->row_viewport, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_visible_items_changed_cb), self, G_CONNECT_SWAPPED);

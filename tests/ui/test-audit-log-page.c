@@ -17,6 +17,7 @@
 #include "da-date-range-button.h"
 #include "da-format.h"
 #include "da-list-footer.h"
+#include "da-row-viewport.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
@@ -131,7 +132,7 @@ column_view (Fixture *f)
 static GtkSingleSelection *
 selection (Fixture *f)
 {
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view (f)));
+  return GTK_SINGLE_SELECTION (da_column_view_get_list_model (column_view (f)));
 }
 
 /* What the list shows: the events that pass the filters. */

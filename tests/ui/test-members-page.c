@@ -15,6 +15,7 @@
 #include "da-member-details.h"
 #include "da-members-page.h"
 #include "da-pages.h"
+#include "da-row-viewport.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
@@ -612,7 +613,7 @@ test_sort (Fixture       *f,
     da_test_spin (200);
     never = da_test_find_by_text (view, GTK_TYPE_LABEL, "Never");
     g_assert_nonnull (never);
-    g_assert_null (gtk_widget_get_tooltip_text (never));
+    g_assert_null (da_cell_get_tooltip (never));
     gtk_adjustment_set_value (vadjustment (f), 0);
   }
 

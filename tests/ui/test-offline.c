@@ -24,6 +24,7 @@
 #include "da-organization-window.h"
 #include "da-organizations-page.h"
 #include "da-permissions-page.h"
+#include "da-row-viewport.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 #include "da-welcome-page.h"
@@ -208,7 +209,7 @@ n_rows (Fixture *f)
   GtkWidget *view = da_test_find_widget (f->page, GTK_TYPE_COLUMN_VIEW, NULL);
 
   g_assert_nonnull (view);
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))));
+  return g_list_model_get_n_items (G_LIST_MODEL (da_column_view_get_list_model (GTK_COLUMN_VIEW (view))));
 }
 
 static void
@@ -216,7 +217,7 @@ select_rows (Fixture *f,
              guint    n)
 {
   GtkWidget *view = da_test_find_widget (f->page, GTK_TYPE_COLUMN_VIEW, NULL);
-  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkSelectionModel *model = da_column_view_get_list_model (GTK_COLUMN_VIEW (view));
 
   if (n == 1)
     gtk_selection_model_select_item (model, 0, TRUE);
