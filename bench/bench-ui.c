@@ -289,10 +289,8 @@ run_typing (guint runs)
               g_string_append_c (query, keys[i]);
               gtk_editable_insert_text (GTK_EDITABLE (entry), &keys[i], 1, &position);
             }
-          if (g_getenv ("DA_BENCH_DEBUG")) fprintf (stderr, "set_text %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
           WAIT_UNTIL (search_changed && gtk_filter_list_model_get_pending (filter_model) == 0,
                       20);
-          if (g_getenv ("DA_BENCH_DEBUG")) fprintf (stderr, "settled %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
           /* A frame drawn after the list settled. */
           seen = frames.painted;
           WAIT_UNTIL (frames.painted > seen, 10);
@@ -413,17 +411,6 @@ run_rows (void)
   g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown_cb), &count);
 
   frames_watch (&frames, window);
-  if (g_getenv ("DA_BENCH_DEBUG"))
-    fprintf (stderr, "factory %s\n", G_OBJECT_TYPE_NAME (factory));
-  for (int k = 0; k < 30 && g_getenv ("DA_BENCH_DEBUG"); k++)
-    {
-      GtkWidget *rv = gtk_widget_get_parent (view);
-      g_usleep (100000);
-      while (g_main_context_iteration (NULL, FALSE));
-      fprintf (stderr, "rows %u model %u bound %u h %d mapped %d\n", da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (rv)),
-               g_list_model_get_n_items (G_LIST_MODEL (da_row_viewport_get_model (DA_ROW_VIEWPORT (rv)))),
-               g_hash_table_size (count.bound), gtk_widget_get_height (rv), gtk_widget_get_mapped (rv));
-    }
   WAIT_UNTIL (g_hash_table_size (count.bound) > 0, 300);
   wait_for_frame (&frames);
 
@@ -431,7 +418,8 @@ run_rows (void)
   for (;;)
     {
       double value = gtk_adjustment_get_value (adjustment);
-      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      double screen = gtk_adjustment_get_page_size (adjustment);
+      double end = gtk_adjustment_get_upper (adjustment) - screen;
 
       if (value >= end)
         {
@@ -444,7 +432,7 @@ run_rows (void)
 
       /* Several screenfuls a step: scrolled through in a few hundred frames. */
       gtk_adjustment_set_value (adjustment,
-                                MIN (end, value + SCROLL_STEP * gtk_adjustment_get_page_size (adjustment)));
+                                MIN (end, value + SCROLL_STEP * screen));
       wait_for_frame (&frames);
       visible = MAX (visible, count_visible (&count, scrolled));
     }
@@ -460,7 +448,8 @@ run_rows (void)
     }
 
   printf ("rows loaded=%u created=%u visible=%u\n",
-          g_list_model_get_n_items (G_LIST_MODEL (da_column_view_get_list_model (GTK_COLUMN_VIEW (view)))),
+          g_list_model_get_n_items (G_LIST_MODEL (
+            da_column_view_get_list_model (GTK_COLUMN_VIEW (view)))),
           count.created, visible);
   fflush (stdout);
 

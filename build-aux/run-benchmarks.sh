@@ -2,7 +2,7 @@
 # Builds and runs the five benchmarks of issue 10 and prints their table (bench/README in the
 # project's README, "Performance"). Not part of the test suite.
 #
-#   build-aux/run-benchmarks.sh [RUNS]      (default 5 runs; DA_BENCH_BUILD=dir, default _build-bench)
+#   build-aux/run-benchmarks.sh [RUNS]   (default 5; DA_BENCH_BUILD=dir, default _build-bench)
 #
 # Builds an optimized tree of its own (meson --buildtype=release), starts a separate
 # devin-mock-server, and runs everything inside tests/run-test.sh: an Xvfb display, a private
