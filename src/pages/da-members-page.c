@@ -200,13 +200,15 @@ _da_members_page_update_busy (DaMembersPage *self)
 {
   gboolean loading = (self->pager != NULL && da_pager_get_loading (self->pager)) ||
                      self->next_pager != NULL;
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
   gboolean sorting = gtk_sort_list_model_get_pending (self->sort_model) > 0;
 
-  /* While pages arrive, a sorted list is sorted a slice at a time, in idle time: otherwise
-   * GTK 4.8 merges each page into the whole sorted list at once, which held the main loop a
-   * quarter of a second per page with 50,000 members. Once loaded and sorted, a click on a
-   * column header sorts at once again, before the next frame. */
-  gtk_sort_list_model_set_incremental (self->sort_model, loading || sorting);
+  /* While pages arrive in a list sorted by a column, it is sorted a slice at a time, in idle
+   * time: otherwise GTK 4.8 merges each page into the whole sorted list at once, which held the
+   * main loop a quarter of a second per page with 50,000 members. Once loaded and sorted, a
+   * click on a column header sorts at once again, before the next frame. */
+  gtk_sort_list_model_set_incremental (self->sort_model, (loading && sorted) || sorting);
   da_page_set_busy (DA_PAGE (self), loading || sorting || self->actions_running > 0);
 }
 
@@ -862,6 +864,8 @@ on_view_sorter_changed_cb (GtkSorter     *sorter,
 {
   self->last_login_descending = gtk_sorter_compare (sorter, self->probe_early,
                                                     self->probe_late) == GTK_ORDERING_LARGER;
+  /* Sorted in slices or at once (see _da_members_page_update_busy()), before the rows are. */
+  _da_members_page_update_busy (self);
 }
 
 static DaMember *
