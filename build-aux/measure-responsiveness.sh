@@ -7,7 +7,10 @@
 #
 #   ./build-aux/measure-responsiveness.sh [BUILD_DIR]
 #
-# It ends with the figures, one line per page, and exits non-zero when a page went over.
+# It ends with the figures, one line per page, and exits non-zero when a page went over. The
+# limit is on the longest block, as a person would feel it; each line also gives the most the
+# main thread worked between two ticks of the probe, which tells the program's own work from
+# waiting for a CPU on a busy machine (see `uptime`).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="${1:-${DA_BUILD_DIR:-$top/_build}}"
@@ -19,11 +22,14 @@ fi
 meson compile -C "$build" tests/ui/test-responsiveness || exit 1
 
 status=0
+# --keep-going: the second page is measured even when the first went over.
 DA_RESPONSIVENESS_MAX_MS="$limit" meson test -C "$build" test-responsiveness --verbose \
-  --timeout-multiplier 2 > "$build/meson-logs/responsiveness.txt" 2>&1 || status=1
+  --timeout-multiplier 2 --test-args=--keep-going \
+  > "$build/meson-logs/responsiveness.txt" 2>&1 || status=1
 
 echo "Limit: $limit ms"
-grep -o 'Responsiveness: .*' "$build/meson-logs/responsiveness.txt"
+# meson keeps the test's own messages in its log, not in --verbose output.
+grep -o 'Responsiveness: .*' "$build/meson-logs/testlog.txt"
 grep -E '^not ok|more than' "$build/meson-logs/responsiveness.txt"
 [ "$status" = 0 ] && echo "Within the limit." || echo "Over the limit, or the test failed: see $build/meson-logs/responsiveness.txt"
 exit $status

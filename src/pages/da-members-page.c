@@ -159,12 +159,26 @@ is_filtering (DaMembersPage *self)
 /* The whole list is filtered at once. An incremental GtkFilterListModel was measured with 50,000
  * members (test-members-page, /members-page/search-50000): it held the main loop hardly less
  * (GTK 4.8's column view spends most of the time in laying out the rows a change brings, per
- * column) and showed the result twice as late, so it is not used. */
+ * column) and showed the result twice as late, so it is not used.
+ *
+ * Without a search or a role, the filter model has no filter at all: rows pass through it
+ * unchecked. With a filter, every row a change of the sorted list touches is checked again, and
+ * a page of members arriving in a sorted list touches most of it. */
 static void
 change_filter (DaMembersPage   *self,
                GtkFilterChange  change)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  GtkFilter *attached = gtk_filter_list_model_get_filter (self->filter_model);
+
+  if (!is_filtering (self))
+    {
+      if (attached != NULL)
+        gtk_filter_list_model_set_filter (self->filter_model, NULL);
+    }
+  else if (attached == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static char *
@@ -187,8 +201,16 @@ _da_members_page_update_busy (DaMembersPage *self)
 {
   gboolean loading = (self->pager != NULL && da_pager_get_loading (self->pager)) ||
                      self->next_pager != NULL;
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+  gboolean sorting = gtk_sort_list_model_get_pending (self->sort_model) > 0;
 
-  da_page_set_busy (DA_PAGE (self), loading || self->actions_running > 0);
+  /* While pages arrive in a list sorted by a column, it is sorted a slice at a time, in idle
+   * time: otherwise GTK 4.8 merges each page into the whole sorted list at once, which held the
+   * main loop a quarter of a second per page with 50,000 members. Once loaded and sorted, a
+   * click on a column header sorts at once again, before the next frame. */
+  gtk_sort_list_model_set_incremental (self->sort_model, (loading && sorted) || sorting);
+  da_page_set_busy (DA_PAGE (self), loading || sorting || self->actions_running > 0);
 }
 
 /* ---- Selection -------------------------------------------------------------------------- */
@@ -847,6 +869,8 @@ on_view_sorter_changed_cb (GtkSorter     *sorter,
 {
   self->last_login_descending = gtk_sorter_compare (sorter, self->probe_early,
                                                     self->probe_late) == GTK_ORDERING_LARGER;
+  /* Sorted in slices or at once (see _da_members_page_update_busy()), before the rows are. */
+  _da_members_page_update_busy (self);
 }
 
 static DaMember *
@@ -1727,7 +1751,10 @@ da_members_page_dispose (GObject *object)
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->sort_model != NULL)
-    gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (self->sort_model, self);
+      gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+    }
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
@@ -1910,6 +1937,11 @@ da_members_page_init (DaMembersPage *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* A sort in slices going on (see _da_members_page_update_busy()). */
+  g_signal_connect_object (self->sort_model, "notify::pending",
+                           G_CALLBACK (_da_members_page_update_busy), self, G_CONNECT_SWAPPED);
+  /* No search, no role: no filter (see change_filter()). */
+  change_filter (self, GTK_FILTER_CHANGE_LESS_STRICT);
   update_visible_ui (self);
   update_selection_ui (self);
 

@@ -14,6 +14,50 @@
 
 #define TIME_UNSET G_MININT64
 
+/* GLib 2.74 looks the local time zone up again at every conversion to local time when TZ is not
+ * set (a readlink() and two stat() calls on /etc/localtime, on the caller's thread): lists that
+ * show times in each row spent most of their binding there. The zone is kept for a minute, and
+ * looked up again at once when TZ changes. */
+#define LOCAL_ZONE_LIFETIME_US (60 * G_USEC_PER_SEC)
+
+G_LOCK_DEFINE_STATIC (local_zone);
+static GTimeZone *local_zone;
+static char      *local_zone_tz;     /* TZ when it was looked up */
+static gint64     local_zone_expiry; /* monotonic */
+
+/* (transfer full) */
+static GTimeZone *
+dup_local_zone (void)
+{
+  const char *tz = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
+  GTimeZone *zone;
+
+  G_LOCK (local_zone);
+  if (local_zone == NULL || now >= local_zone_expiry || g_strcmp0 (tz, local_zone_tz) != 0)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone = g_time_zone_new_local ();
+      local_zone_tz = g_strdup (tz);
+      local_zone_expiry = now + LOCAL_ZONE_LIFETIME_US;
+    }
+  zone = g_time_zone_ref (local_zone);
+  G_UNLOCK (local_zone);
+
+  return zone;
+}
+
+/* @when in @zone; NULL when out of range. (transfer full) */
+static GDateTime *
+new_from_unix_in (GTimeZone *zone,
+                  gint64     when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
 gint64
 da_now (void)
 {
@@ -24,6 +68,7 @@ char *
 da_format_relative_time (gint64 when,
                          gint64 now)
 {
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) then_local = NULL;
   g_autoptr(GDateTime) now_local = NULL;
   gint64 delta;
@@ -59,20 +104,23 @@ da_format_relative_time (gint64 when,
     return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", (int) (delta / 3600)),
                             (int) (delta / 3600));
 
-  then_local = g_date_time_new_from_unix_local (when);
-  now_local = g_date_time_new_from_unix_local (now);
+  zone = dup_local_zone ();
+  then_local = new_from_unix_in (zone, when);
+  now_local = new_from_unix_in (zone, now);
   if (then_local == NULL || now_local == NULL)
     return g_strdup ("");
 
   {
-    g_autoptr(GDateTime) then_day = g_date_time_new_local (g_date_time_get_year (then_local),
-                                                           g_date_time_get_month (then_local),
-                                                           g_date_time_get_day_of_month (then_local),
-                                                           0, 0, 0);
-    g_autoptr(GDateTime) now_day = g_date_time_new_local (g_date_time_get_year (now_local),
-                                                          g_date_time_get_month (now_local),
-                                                          g_date_time_get_day_of_month (now_local),
-                                                          0, 0, 0);
+    g_autoptr(GDateTime) then_day = g_date_time_new (zone,
+                                                     g_date_time_get_year (then_local),
+                                                     g_date_time_get_month (then_local),
+                                                     g_date_time_get_day_of_month (then_local),
+                                                     0, 0, 0);
+    g_autoptr(GDateTime) now_day = g_date_time_new (zone,
+                                                    g_date_time_get_year (now_local),
+                                                    g_date_time_get_month (now_local),
+                                                    g_date_time_get_day_of_month (now_local),
+                                                    0, 0, 0);
 
     day_delta = (int) (g_date_time_difference (now_day, then_day) / G_TIME_SPAN_DAY);
   }
@@ -93,12 +141,14 @@ da_format_relative_time (gint64 when,
 char *
 da_format_exact_time (gint64 when)
 {
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (when == TIME_UNSET)
     return NULL;
 
-  local = g_date_time_new_from_unix_local (when);
+  zone = dup_local_zone ();
+  local = new_from_unix_in (zone, when);
   if (local == NULL)
     return g_strdup ("");
 
@@ -109,12 +159,14 @@ da_format_exact_time (gint64 when)
 char *
 da_format_date (gint64 when)
 {
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (when == TIME_UNSET)
     return NULL;
 
-  local = g_date_time_new_from_unix_local (when);
+  zone = dup_local_zone ();
+  local = new_from_unix_in (zone, when);
   if (local == NULL)
     return g_strdup ("");
 

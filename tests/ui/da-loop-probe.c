@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <time.h>
 
 #include "da-loop-probe.h"
 
@@ -16,17 +17,33 @@ struct _DaLoopProbe
   gint64   interval_us;
   gint64   last;        /* monotonic time of the last firing (or reset) */
   gint64   max_gap;     /* longest time between two firings */
+  gint64   last_cpu;    /* the thread's CPU time at the last firing (or reset) */
+  gint64   max_busy;    /* most CPU time the thread used between two firings */
   guint    ticks;
 };
+
+/* CPU time used by the calling thread, the one whose main context is probed. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static gboolean
 on_tick_cb (gpointer user_data)
 {
   DaLoopProbe *probe = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
 
   probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  probe->max_busy = MAX (probe->max_busy, cpu - probe->last_cpu);
   probe->last = now;
+  probe->last_cpu = cpu;
   probe->ticks++;
 
   return G_SOURCE_CONTINUE;
@@ -68,7 +85,9 @@ da_loop_probe_reset (DaLoopProbe *probe)
   g_return_if_fail (probe != NULL);
 
   probe->last = g_get_monotonic_time ();
+  probe->last_cpu = thread_cpu_time ();
   probe->max_gap = 0;
+  probe->max_busy = 0;
   probe->ticks = 0;
 }
 
@@ -89,4 +108,12 @@ da_loop_probe_get_max_block_us (DaLoopProbe *probe)
 
   gap = MAX (probe->max_gap, g_get_monotonic_time () - probe->last);
   return MAX (0, gap - probe->interval_us);
+}
+
+gint64
+da_loop_probe_get_max_busy_us (DaLoopProbe *probe)
+{
+  g_return_val_if_fail (probe != NULL, 0);
+
+  return MAX (probe->max_busy, thread_cpu_time () - probe->last_cpu);
 }

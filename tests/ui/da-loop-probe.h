@@ -8,6 +8,11 @@
  * the loop is busy waits as long as that gap (less the interval), so the longest gap is the
  * longest time a click or a key press would have waited.
  *
+ * The probe also keeps the most CPU time the loop's thread used between two firings: the part of
+ * a block that is the program's own work. On a busy machine the longest block is mostly waiting
+ * for a CPU; a block much longer than its CPU time can also be a wait for something synchronous
+ * (the display server, a file).
+ *
  * Tests print the figures and assert only that the probe fired: timings on a shared machine are
  * noise. build-aux/measure-responsiveness.sh checks them against a limit.
  */
@@ -31,6 +36,9 @@ guint        da_loop_probe_get_ticks        (DaLoopProbe *probe);
 /* The longest time, in microseconds, the loop kept the probe waiting past its interval since the
  * last reset (the time up to now counts too). */
 gint64       da_loop_probe_get_max_block_us (DaLoopProbe *probe);
+/* The most CPU time, in microseconds, the probed thread used between two firings since the last
+ * reset (the time up to now counts too). Linux and other systems with per-thread CPU clocks. */
+gint64       da_loop_probe_get_max_busy_us  (DaLoopProbe *probe);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaLoopProbe, da_loop_probe_free)
 

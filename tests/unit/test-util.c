@@ -163,6 +163,52 @@ test_relative_time (void)
   }
 }
 
+/* Times are shown in the local zone, which da_format keeps rather than looking it up at every
+ * call: a change of TZ is still followed at once, and the result is GLib's own. */
+static void
+test_local_zone (void)
+{
+  const gint64 when = 1741788202;  /* 2025-03-12T14:03:22Z */
+  const char *zones[] = { "UTC", "+09:00", "-05:30", "UTC" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *exact = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *expected_date = NULL;
+
+      g_setenv ("TZ", zones[i], TRUE);
+      local = g_date_time_new_from_unix_local (when);
+      expected = g_date_time_format (local, "%A, %-d %B %Y, %H:%M:%S %Z");
+      expected_date = g_date_time_format (local, "%-d %b %Y");
+      exact = da_format_exact_time (when);
+      date = da_format_date (when);
+
+      g_test_message ("TZ=%s: %s", zones[i], exact);
+      g_assert_cmpstr (exact, ==, expected);
+      g_assert_cmpstr (date, ==, expected_date);
+    }
+
+  /* Days are counted in the local zone: 30 hours before 02:00 UTC on 13 March is 20:00 on
+   * 11 March in UTC (two days ago) and 05:00 on 12 March nine hours east (yesterday). */
+  {
+    const gint64 now = 1741831200;   /* 2025-03-13T02:00:00Z */
+    g_autofree char *utc = NULL;
+    g_autofree char *east = NULL;
+
+    g_setenv ("TZ", "UTC", TRUE);
+    utc = da_format_relative_time (now - 30 * 3600, now);
+    g_setenv ("TZ", "+09:00", TRUE);
+    east = da_format_relative_time (now - 30 * 3600, now);
+
+    g_assert_cmpstr (utc, ==, "2 days ago");
+    g_assert_cmpstr (east, ==, "yesterday");
+  }
+  g_setenv ("TZ", "UTC", TRUE);
+}
+
 static void
 test_iso_formats (void)
 {
@@ -202,6 +248,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/parse-errors", test_csv_parse_errors);
   g_test_add_func ("/format/relative-time", test_relative_time);
+  g_test_add_func ("/format/local-zone", test_local_zone);
   g_test_add_func ("/format/iso", test_iso_formats);
   g_test_add_func ("/format/numbers", test_numbers);
 
