@@ -64,10 +64,12 @@ store (DaResponseCache *cache,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GError) error = NULL;
 
   da_response_cache_store_async (cache, key, bytes, stored_at, NULL, capture_cb, &result);
-  g_assert_true (da_response_cache_store_finish (cache, wait_result (&result), &error));
+  done = wait_result (&result);
+  g_assert_true (da_response_cache_store_finish (cache, done, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (da_response_cache_get_n_pending (cache), ==, 0);
 }
@@ -106,10 +108,12 @@ static void
 clear (DaResponseCache *cache)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GError) error = NULL;
 
   da_response_cache_clear_async (cache, NULL, capture_cb, &result);
-  g_assert_true (da_response_cache_clear_finish (cache, wait_result (&result), &error));
+  done = wait_result (&result);
+  g_assert_true (da_response_cache_clear_finish (cache, done, &error));
   g_assert_no_error (error);
 }
 
