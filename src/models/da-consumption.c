@@ -176,7 +176,9 @@ fill_map (DaConsumptionEntry *entries,
     }
 
   g_assert (i == n_entries);
-  qsort (entries, n_entries, sizeof (DaConsumptionEntry), compare_entries);
+  /* An empty map has no table at all (entries is NULL), which qsort() must not be given. */
+  if (n_entries > 1)
+    qsort (entries, n_entries, sizeof (DaConsumptionEntry), compare_entries);
 }
 
 static void

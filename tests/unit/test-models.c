@@ -592,6 +592,23 @@ test_consumption (void)
   without_total = da_consumption_new_from_json (object, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (da_consumption_get_total_acus (without_total), 640.5, 1e-9);
+
+  /* Empty maps give no entries (found by fuzzing: an empty map was sorted from a NULL table,
+   * which UndefinedBehaviorSanitizer stops on in the asan setup). */
+  {
+    g_autoptr(JsonNode) empty_root = parse_value ("{\"total_acus\": 1, \"consumption_by_org_id\": {},"
+                                                  " \"consumption_by_date\": {}}");
+    g_autoptr(DaConsumption) empty = NULL;
+
+    empty = da_consumption_new_from_json (json_node_get_object (empty_root), &error);
+    g_assert_no_error (error);
+    entries = da_consumption_get_by_org (empty, &n);
+    g_assert_cmpuint (n, ==, 0);
+    entries = da_consumption_get_by_date (empty, &n);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpfloat (da_consumption_lookup_org (empty, "org-1"), ==, 0);
+    g_assert_cmpfloat_with_epsilon (da_consumption_get_total_acus (empty), 1, 1e-9);
+  }
 }
 
 static void
