@@ -137,9 +137,16 @@ char *
 da_json_map_field (const char *map_name,
                    const char *key)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *start = NULL;
 
-  if (strlen (key) <= 64)
+  /* The key comes from the server: characters are counted in valid UTF-8 only, and the cut is
+   * made in characters (a key longer than 64 bytes may hold fewer than 64 characters, which
+   * g_utf8_substring() would read past; found by fuzz-model-consumption). */
+  if (!g_utf8_validate (key, -1, NULL))
+    key = valid = g_utf8_make_valid (key, -1);
+
+  if (g_utf8_strlen (key, -1) <= 64)
     return g_strdup_printf ("%s.%s", map_name, key);
 
   start = g_utf8_substring (key, 0, 64);

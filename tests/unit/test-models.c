@@ -609,6 +609,39 @@ test_consumption (void)
     g_assert_cmpfloat (da_consumption_lookup_org (empty, "org-1"), ==, 0);
     g_assert_cmpfloat_with_epsilon (da_consumption_get_total_acus (empty), 1, 1e-9);
   }
+
+  /* A key of more than 64 bytes but fewer than 64 characters is named whole in the error, and
+   * one of more than 64 characters is cut after 64 (found by fuzzing: the cut read past the end
+   * of a short key of wide characters). */
+  {
+    struct { guint n; gboolean cut; } keys[] = { { 30, FALSE }, { 64, FALSE }, { 70, TRUE } };
+
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      {
+        g_autoptr(GString) key = g_string_new (NULL);
+        g_autoptr(GString) shown = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *expected = NULL;
+        g_autoptr(JsonNode) bad_root = NULL;
+        g_autoptr(DaConsumption) bad = NULL;
+        g_autoptr(GError) bad_error = NULL;
+
+        for (guint c = 0; c < keys[k].n; c++)
+          g_string_append (key, "\u24d0"); /* ⓐ, three bytes in UTF-8 */
+        text = g_strdup_printf ("{\"consumption_by_date\": {\"%s\": 1}}", key->str);
+        bad_root = parse_value (text);
+        bad = da_consumption_new_from_json (json_node_get_object (bad_root), &bad_error);
+        g_assert_null (bad);
+        g_assert_error (bad_error, DA_MODEL_ERROR, DA_MODEL_ERROR_INVALID_VALUE);
+
+        shown = g_string_new (NULL);
+        for (guint c = 0; c < MIN (keys[k].n, 64); c++)
+          g_string_append (shown, "\u24d0");
+        expected = g_strdup_printf ("consumption: \"consumption_by_date.%s%s\" is not a valid date",
+                                    shown->str, keys[k].cut ? "\u2026" : "");
+        g_assert_cmpstr (bad_error->message, ==, expected);
+      }
+  }
 }
 
 static void
