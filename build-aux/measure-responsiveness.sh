@@ -17,7 +17,7 @@ build="${1:-${DA_BUILD_DIR:-$top/_build}}"
 limit="${DA_RESPONSIVENESS_MAX_MS:-50}"
 
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" --buildtype=debugoptimized "$top" || exit 1
+  meson setup --buildtype=debugoptimized "$build" "$top" || exit 1
 fi
 meson compile -C "$build" tests/ui/test-responsiveness || exit 1
 
