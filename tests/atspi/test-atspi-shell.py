@@ -10,6 +10,7 @@
 # accessible name and shows when chosen, and that every button has a name. Prints TAP.
 
 import collections
+import functools
 import os
 import subprocess
 import sys
@@ -23,7 +24,11 @@ except (ImportError, ValueError) as error:
     print(f'1..0 # SKIP no AT-SPI bindings: {error}')
     sys.exit(0)
 
+from atspi_tree import children, find_app  # noqa: E402
+from atspi_tree import wait_for as wait_for_within  # noqa: E402
+
 TIMEOUT = 30.0
+wait_for = functools.partial(wait_for_within, timeout=TIMEOUT)
 BUTTON_ROLES = {
     Atspi.Role.PUSH_BUTTON,
     Atspi.Role.TOGGLE_BUTTON,
@@ -59,33 +64,6 @@ class Tap:
     def finish(self):
         print(f'1..{self.count}')
         sys.stdout.flush()
-
-
-def wait_for(predicate, timeout=TIMEOUT, interval=0.2):
-    """Polls @predicate until it returns something true; returns it, or None on timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = predicate()
-        except Exception:  # the tree changes under us while the app works
-            result = None
-        if result:
-            return result
-        time.sleep(interval)
-    return None
-
-
-def children(node):
-    for i in range(node.get_child_count()):
-        child = node.get_child_at_index(i)
-        if child is not None:
-            yield child
-
-
-def walk(node):
-    yield node
-    for child in children(node):
-        yield from walk(child)
 
 
 def walk_breadth_first(node):
@@ -213,14 +191,6 @@ def start_accessibility_bus(log):
     process = subprocess.Popen([launcher, '--launch-immediately'], stdout=log, stderr=log)
     time.sleep(0.5)
     return process
-
-
-def find_app():
-    desktop = Atspi.get_desktop(0)
-    for app in children(desktop):
-        if app.get_name() in ('devin-admin', 'Devin Admin'):
-            return app
-    return None
 
 
 def main():

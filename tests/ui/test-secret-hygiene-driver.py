@@ -12,6 +12,8 @@
 # line per step on stdout ("step …", "page …"), "error …" on a failure, and "done" at the end;
 # never the key.
 
+import functools
+import os
 import sys
 import time
 
@@ -23,37 +25,17 @@ except (ImportError, ValueError) as error:
     print(f'skip no AT-SPI bindings: {error}', flush=True)
     sys.exit(0)
 
+# The helpers the AT-SPI tests share are beside them.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'atspi'))
+from atspi_tree import children, find_app, walk  # noqa: E402
+from atspi_tree import wait_for as wait_for_within  # noqa: E402
+
 TIMEOUT = 60.0
+wait_for = functools.partial(wait_for_within, timeout=TIMEOUT)
 
 
 def say(text):
     print(text, flush=True)
-
-
-def wait_for(predicate, timeout=TIMEOUT, interval=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = predicate()
-        except Exception:  # the tree changes under us while the app works
-            result = None
-        if result:
-            return result
-        time.sleep(interval)
-    return None
-
-
-def children(node):
-    for i in range(node.get_child_count()):
-        child = node.get_child_at_index(i)
-        if child is not None:
-            yield child
-
-
-def walk(node):
-    yield node
-    for child in children(node):
-        yield from walk(child)
 
 
 # What the pages show is in scrolled windows and lists, which may hold hundreds of rows, each
@@ -79,14 +61,6 @@ def find(root, role=None, name=None, prefix=None):
         if prefix is not None and not node.get_name().startswith(prefix):
             continue
         return node
-    return None
-
-
-def find_app():
-    desktop = Atspi.get_desktop(0)
-    for app in children(desktop):
-        if app.get_name() in ('devin-admin', 'Devin Admin'):
-            return app
     return None
 
 
