@@ -23,85 +23,12 @@
 
 #include "da-key-store.h"
 #include "da-mock-server.h"
+#include "da-test-secret.h"
 
 #define APP_TIMEOUT_S 60
 #define AT_SPI_BUS_LAUNCHER "/usr/libexec/at-spi-bus-launcher"
 
 #define ELAPSED_S(start) ((double) (g_get_monotonic_time () - (start)) / G_USEC_PER_SEC)
-
-/* A key nobody could guess; its secret part is what must never show. */
-static char *
-make_key (void)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_auto(GStrv) parts = g_strsplit (uuid, "-", -1);
-  g_autofree char *hex = g_strjoinv ("", parts);
-
-  return g_strconcat ("apk_user_", hex, NULL);
-}
-
-static gboolean
-bytes_hold (const char *data,
-            gsize       length,
-            const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  /* NUL bytes do not end the search: command lines, environments and binary files. */
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (data[i] == needle[0] && memcmp (data + i, needle, needle_length) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  return bytes_hold (contents, length, needle);
-}
-
-/* Every regular file under @dir (recursively, not following links) whose name or contents hold
- * @needle is added to @found. */
-static void
-scan_folder (const char *dir,
-             const char *needle,
-             GPtrArray  *found,
-             guint      *n_files)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-
-      if (strstr (name, needle) != NULL)
-        g_ptr_array_add (found, g_strdup (path));
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        scan_folder (path, needle, found, n_files);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          (*n_files)++;
-          if (file_holds (path, needle))
-            g_ptr_array_add (found, g_steal_pointer (&path));
-        }
-    }
-}
 
 static guint
 count_files (const char *dir)
@@ -147,7 +74,7 @@ scan_processes (const char *needle,
         {
           g_autofree char *path = g_build_filename ("/proc", name, files[i], NULL);
 
-          if (file_holds (path, needle))
+          if (da_test_file_holds (path, needle))
             g_ptr_array_add (found, g_steal_pointer (&path));
         }
     }
@@ -227,7 +154,7 @@ test_signed_in_app (void)
 {
   const char *app_binary = g_getenv ("DA_APP_BINARY");
   const char *tmp = g_getenv ("DA_TEST_TMP");
-  g_autofree char *key = make_key ();
+  g_autofree char *key = da_test_make_key ();
   const char *secret = key + strlen ("apk_user_");
   g_autoptr(DaMockServer) server = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -373,10 +300,10 @@ test_signed_in_app (void)
 
   /* Nothing it printed holds the key; what it printed is the most it can print (GLib writes
    * debug messages to stdout, warnings to stderr). */
-  g_assert_true (file_holds (app_out, "Authorization: Bearer apk_…redacted"));
-  g_assert_true (file_holds (app_out, "HTTP < HTTP/1.1 200"));
-  g_assert_false (file_holds (app_err, secret));
-  g_assert_false (file_holds (app_out, secret));
+  g_assert_true (da_test_file_holds (app_out, "Authorization: Bearer apk_…redacted"));
+  g_assert_true (da_test_file_holds (app_out, "HTTP < HTTP/1.1 200"));
+  g_assert_false (da_test_file_holds (app_err, secret));
+  g_assert_false (da_test_file_holds (app_out, secret));
   g_assert_null (strstr (driver_out, secret));
   g_assert_true (driver_err == NULL || strstr (driver_err, secret) == NULL);
 
@@ -388,7 +315,7 @@ test_signed_in_app (void)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
-      scan_folder (folders[i], secret, found, &n_files);
+      da_test_scan_folder (folders[i], secret, found, &n_files);
     n_cache_files = count_files (g_get_user_cache_dir ());
   }
   g_test_message ("%u files looked at, %u of them in the cache folder", n_files, n_cache_files);

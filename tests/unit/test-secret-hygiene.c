@@ -22,6 +22,7 @@
 #include "da-client-private.h"
 #include "da-key-store.h"
 #include "da-mock-server.h"
+#include "da-test-secret.h"
 
 typedef struct
 {
@@ -54,17 +55,6 @@ capture_writer (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
     return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
   return G_LOG_WRITER_HANDLED;
-}
-
-/* A key nobody could guess, as the local server will accept it. */
-static char *
-make_key (void)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_auto(GStrv) parts = g_strsplit (uuid, "-", -1);
-  g_autofree char *hex = g_strjoinv ("", parts);
-
-  return g_strconcat ("apk_user_", hex, NULL);
 }
 
 static void
@@ -179,7 +169,7 @@ test_redact_header_line (void)
 static void
 test_debug_log (void)
 {
-  g_autofree char *key = make_key ();
+  g_autofree char *key = da_test_make_key ();
   g_autoptr(DaMockServer) server = NULL;
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
   g_autoptr(DaClient) client = NULL;
@@ -299,7 +289,7 @@ echo_handler (SoupServer        *server,
 static void
 test_error_messages_never_hold_the_key (void)
 {
-  g_autofree char *key = make_key ();
+  g_autofree char *key = da_test_make_key ();
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(DaClient) client = NULL;
@@ -420,7 +410,7 @@ listen_port (SoupServer *server)
 static void
 test_redirect_to_another_origin (void)
 {
-  g_autofree char *key = make_key ();
+  g_autofree char *key = da_test_make_key ();
   g_autoptr(SoupServer) first = soup_server_new (NULL, NULL);
   g_autoptr(SoupServer) second = soup_server_new (NULL, NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
@@ -489,55 +479,6 @@ test_redirect_to_another_origin (void)
 
 /* ---- The keyring ------------------------------------------------------------------------ */
 
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gsize needle_length = strlen (needle);
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  /* Binary files too: NUL bytes do not end the search. */
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (contents[i] == needle[0] && memcmp (contents + i, needle, needle_length) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Every regular file under @dir that holds @needle. */
-static void
-find_in_files (const char *dir,
-               const char *needle,
-               GPtrArray  *found,
-               guint      *n_files)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        find_in_files (path, needle, found, n_files);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          (*n_files)++;
-          if (file_holds (path, needle))
-            g_ptr_array_add (found, g_steal_pointer (&path));
-        }
-    }
-}
-
 static void
 store_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -551,7 +492,7 @@ store_done_cb (GObject      *object,
 static void
 test_keyring_file_has_no_plain_key (void)
 {
-  g_autofree char *key = make_key ();
+  g_autofree char *key = da_test_make_key ();
   g_autoptr(DaKeyStore) store = da_key_store_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
@@ -590,7 +531,7 @@ test_keyring_file_has_no_plain_key (void)
 
   /* …but in no file in plain text. */
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    find_in_files (dirs[i], key + strlen ("apk_user_"), found, &n_files);
+    da_test_scan_folder (dirs[i], key + strlen ("apk_user_"), found, &n_files);
   g_test_message ("%u files looked at", n_files);
   g_assert_cmpuint (n_files, >, 0);
   for (guint i = 0; i < found->len; i++)
