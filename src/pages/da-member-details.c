@@ -28,6 +28,7 @@ struct _DaMemberDetails
   gboolean           syncing;
   gboolean           role_busy;
   guint              orgs_busy;
+  gboolean           preparing_orgs;     /* loading what "Add to Organizations" needs */
 
   /* Template widgets */
   AdwAvatar         *avatar;
@@ -562,6 +563,7 @@ roles_for_orgs_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roles = NULL;
 
+  op->self->preparing_orgs = FALSE;
   roles = da_context_load_roles_finish (DA_CONTEXT (object), result, &error);
   if (roles == NULL)
     {
@@ -583,6 +585,7 @@ orgs_for_orgs_cb (GObject      *object,
   g_autoptr(OrgOp) op = user_data;
   g_autoptr(GError) error = NULL;
 
+  op->self->preparing_orgs = FALSE;
   if (!da_context_load_organizations_finish (DA_CONTEXT (object), result, &error))
     {
       g_autofree char *text = describe_failure (_("The organizations could not be loaded."),
@@ -606,12 +609,14 @@ prepare_organizations (OrgOp *op)
 
   if (step == 0 && !da_context_get_roles_loaded (self->context))
     {
+      self->preparing_orgs = TRUE;
       da_context_load_roles_async (self->context, self->cancellable, roles_for_orgs_cb, op);
       return;
     }
   if (step <= 1 && !da_context_get_organizations_loaded (self->context))
     {
       op->next = 2;
+      self->preparing_orgs = TRUE;
       da_context_load_organizations_async (self->context, FALSE, self->cancellable,
                                            orgs_for_orgs_cb, op);
       return;
@@ -659,7 +664,8 @@ ask_organizations (OrgOp *op)
 static void
 on_add_org_clicked_cb (DaMemberDetails *self)
 {
-  if (self->member != NULL)
+  /* A second click while the roles or organizations load would open a second dialog. */
+  if (self->member != NULL && !self->preparing_orgs)
     prepare_organizations (org_op_new (self));
 }
 

@@ -406,6 +406,7 @@ roles_for_dialog_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roles = NULL;
 
+  action->self->preparing_dialog = FALSE;
   roles = da_context_load_roles_finish (DA_CONTEXT (object), result, &error);
   if (roles == NULL)
     {
@@ -425,12 +426,21 @@ _da_members_page_ask_role (DaMembersPage *self,
                            GPtrArray     *members)
 {
   DaContext *context = da_page_get_context (DA_PAGE (self));
-  Action *action = action_new (self, members);
+  Action *action;
 
+  /* A second click while the roles load would open a second dialog. */
+  if (self->preparing_dialog)
+    return;
+
+  action = action_new (self, members);
   if (da_context_get_roles_loaded (context))
     ask_role_now (action);
   else
-    da_context_load_roles_async (context, self->action_cancellable, roles_for_dialog_cb, action);
+    {
+      self->preparing_dialog = TRUE;
+      da_context_load_roles_async (context, self->action_cancellable, roles_for_dialog_cb,
+                                   action);
+    }
 }
 
 /* ---- Removing --------------------------------------------------------------------------- */
@@ -692,6 +702,7 @@ context_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  action->self->preparing_dialog = FALSE;
   if (g_async_result_is_tagged (result, da_context_load_roles_async))
     {
       g_autoptr(GPtrArray) roles = da_context_load_roles_finish (DA_CONTEXT (object), result,
@@ -729,12 +740,14 @@ prepare_organizations (Action *action)
 
   if (step == 0 && !da_context_get_roles_loaded (context))
     {
+      self->preparing_dialog = TRUE;
       da_context_load_roles_async (context, self->action_cancellable, context_loaded_cb, action);
       return;
     }
   if (step <= 1 && !da_context_get_organizations_loaded (context))
     {
       action->next = 2;
+      self->preparing_dialog = TRUE;
       da_context_load_organizations_async (context, FALSE, self->action_cancellable,
                                            context_loaded_cb, action);
       return;
@@ -779,5 +792,9 @@ void
 _da_members_page_ask_organizations (DaMembersPage *self,
                                     GPtrArray     *members)
 {
+  /* A second click while the roles or organizations load would open a second dialog. */
+  if (self->preparing_dialog)
+    return;
+
   prepare_organizations (action_new (self, members));
 }

@@ -59,6 +59,7 @@ struct _DaMembersPage
   GCancellable        *lookup_cancellable;
   char                *lookup_email;
   guint                actions_running;
+  gboolean             preparing_dialog;     /* loading what a dialog of an action needs */
 
   /* Template widgets */
   DaStateView         *state_view;
