@@ -136,9 +136,11 @@ add_fault (Fixture    *f,
 
 /* ---- Clicking ---------------------------------------------------------------------------- */
 
-/* Whether a modal window other than @root is shown: GTK then gives it the input. */
+/* Whether a modal window over @root is shown (one transient for it, or for one of those): GTK
+ * then gives that window the input. (A modal window @root itself is transient for is under it,
+ * and takes nothing from it.) */
 static gboolean
-modal_elsewhere (GtkRoot *root)
+modal_over (GtkRoot *root)
 {
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
 
@@ -147,9 +149,14 @@ modal_elsewhere (GtkRoot *root)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_ROOT (window) != root && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_modal (window))
-        return TRUE;
+      if (GTK_ROOT (window) == root || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
+          !gtk_window_get_modal (window))
+        continue;
+      for (GtkWindow *parent = gtk_window_get_transient_for (window);
+           parent != NULL;
+           parent = gtk_window_get_transient_for (parent))
+        if (GTK_ROOT (parent) == root)
+          return TRUE;
     }
 
   return FALSE;
@@ -164,7 +171,7 @@ click_again (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (root == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget) ||
-      modal_elsewhere (root))
+      modal_over (root))
     return FALSE;
 
   if (GTK_IS_BUTTON (widget))
@@ -232,7 +239,7 @@ activate_twice (GtkWidget  *widget,
   gboolean landed;
 
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  landed = !modal_elsewhere (gtk_widget_get_root (widget)) &&
+  landed = !modal_over (gtk_widget_get_root (widget)) &&
            gtk_widget_activate_action (widget, action, NULL);
   g_test_message ("The second activation of %s %s", action,
                   landed ? "landed" : "found nothing to take it");
@@ -573,6 +580,7 @@ test_members_add_to_organizations (Fixture       *f,
       g_auto(GStrv) user_ids = select_members (page, positions);
       g_autofree char *org_id = api_org_id (f, 1 + how);
       OrgsAdd add = { user_ids, org_id, page };
+      gboolean were_in = all_in_org (f, &add);
       GtkWidget *opener;
       GtkWindow *dialog;
       guint sent;
@@ -594,7 +602,8 @@ test_members_add_to_organizations (Fixture       *f,
         {
           /* Said on the page; nothing changed. Sending again is one more request. */
           WAIT_UNTIL (f, shown_since_baseline (f, "503 Service Unavailable"));
-          g_assert_false (all_in_org (f, &add));
+          if (!were_in)
+            g_assert_false (all_in_org (f, &add));
           dialog = open_orgs_dialog (f, page);
           sent = send_twice (f, choose_org (dialog, org_id), "POST", "/organizations/*/members",
                              AT_ONCE, page_add_busy, page_done, &add);
@@ -880,6 +889,107 @@ test_details_add_to_organizations (Fixture       *f,
         }
 
       g_assert_true (api_in_org (f, org_id, user_id));
+    }
+}
+
+static guint
+combo_find (AdwComboRow *row,
+            const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+
+  g_assert_not_reached ();
+  return G_MAXUINT;
+}
+
+static char *
+api_enterprise_role (Fixture    *f,
+                     const char *user_id)
+{
+  g_autoptr(DaMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+  DaTestAsync async = { 0 };
+
+  da_client_get_member_async (f->api, user_id, NULL, da_test_async_cb, &async);
+  member = da_client_get_member_finish (f->api, da_test_async_wait (&async), &error);
+  da_test_async_clear (&async);
+  g_assert_no_error (error);
+  return g_strdup (da_member_get_enterprise_role (member));
+}
+
+/* The role in a member's details: choosing in its list sends at once, no dialog. While the
+ * change is under way the row takes no second choice. */
+static void
+test_details_change_role (Fixture       *f,
+                          gconstpointer  data)
+{
+  DaPage *page = members_page (f);
+  DaMemberDetails *details = details_of (page);
+  AdwComboRow *role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (details), "role-row"));
+  GtkSelectionModel *model = da_test_list_model (GTK_WIDGET (page));
+  int position = 0;
+
+  for (How how = AT_ONCE; how <= AFTER_FAILURE; how++)
+    {
+      g_autofree char *user_id = NULL;
+      g_autofree char *role = NULL;
+      guint before = requests (f, "PATCH", "/members/roles");
+      GtkWidget *message = find_named (GTK_WIDGET (details), "details-message");
+
+      g_test_message ("Changing the role in the details, %s", how_names[how]);
+      /* A member who is not an admin. */
+      while (user_id == NULL)
+        {
+          g_autoptr(DaMember) member = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+          g_assert_nonnull (member);
+          if (g_strcmp0 (da_member_get_enterprise_role (member), "account_member") == 0)
+            user_id = show_member (f, page, position);
+          position++;
+        }
+      WAIT_UNTIL (f, gtk_widget_is_sensitive (GTK_WIDGET (role_row)));
+
+      add_fault (f, "PATCH", "/members/roles", how);
+      adw_combo_row_set_selected (role_row, combo_find (role_row, "Admin"));
+      /* No second choice: at once, and while the request is in flight. */
+      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (role_row)));
+      if (how == IN_FLIGHT)
+        {
+          WAIT_UNTIL (f, requests (f, "PATCH", "/members/roles") > before);
+          g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (role_row)));
+        }
+
+      if (how == AFTER_FAILURE)
+        {
+          /* Said in the details; the role shown is the one the member has. Choosing again
+           * sends once more. */
+          WAIT_UNTIL (f, gtk_widget_is_sensitive (GTK_WIDGET (role_row)) &&
+                         gtk_widget_is_drawable (message) &&
+                         strstr (gtk_label_get_text (GTK_LABEL (message)), "503") != NULL);
+          settle (f);
+          g_assert_cmpuint (requests (f, "PATCH", "/members/roles"), ==, before + 1);
+          role = api_enterprise_role (f, user_id);
+          g_assert_cmpstr (role, ==, "account_member");
+          g_clear_pointer (&role, g_free);
+          g_assert_cmpuint (adw_combo_row_get_selected (role_row), !=,
+                            combo_find (role_row, "Admin"));
+          da_mock_server_clear_faults (f->server);
+          before++;
+          adw_combo_row_set_selected (role_row, combo_find (role_row, "Admin"));
+          g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (role_row)));
+        }
+
+      WAIT_UNTIL (f, gtk_widget_is_sensitive (GTK_WIDGET (role_row)) && !da_page_get_busy (page));
+      settle (f);
+      da_mock_server_clear_faults (f->server);
+      g_assert_cmpuint (requests (f, "PATCH", "/members/roles"), ==, before + 1);
+      role = api_enterprise_role (f, user_id);
+      g_assert_cmpstr (role, ==, "account_admin");
+      g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, combo_find (role_row, "Admin"));
     }
 }
 
@@ -1404,6 +1514,7 @@ main (int   argc,
   ADD ("members/change-role", test_members_change_role, NULL);
   ADD ("member-details/remove-from-organization", test_details_remove_from_organization, NULL);
   ADD ("member-details/add-to-organizations", test_details_add_to_organizations, NULL);
+  ADD ("member-details/change-role", test_details_change_role, NULL);
   ADD ("organization-window/members", test_org_window_members, NULL);
   ADD ("organization-window/groups", test_org_window_groups, NULL);
   ADD ("api-keys/revoke-all/at-once", test_revoke_all, GUINT_TO_POINTER (AT_ONCE));
