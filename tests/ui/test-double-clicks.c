@@ -5,9 +5,10 @@
  *
  * The writes the fault matrix (test-fault-matrix.c) does not double-click, in the whole
  * application signed in against the local server: Add to Organizations on the Members page and
- * in a member's details, Remove From an organization in a member's details, an organization
- * window's members (add, change role, remove) and IdP groups (link, unlink), and Revoke All on
- * the API Keys page.
+ * in a member's details, Remove From an organization and the role in a member's details, an
+ * organization window's members (add, change role, remove) and IdP groups (link, unlink), and
+ * Revoke All on the API Keys page; and Change Role on the Members page asked before the app has
+ * loaded the roles (the matrix asks it once they are loaded: the dialog then opens at once).
  *
  * Each is sent three ways, and the local server's own request counts say how many requests
  * reached it:
