@@ -3,7 +3,7 @@
  * Copyright 2026 The Devin Admin authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The models: DaPager's GListStore → GtkSortListModel (the column view's sorter) →
+ * The models: DaPager's DaRowStore → GtkSortListModel (the column view's sorter) →
  * GtkFilterListModel (search and role) → GtkMultiSelection → GtkColumnView. Sorting comes before
  * filtering, unlike the usual order: the filter changes at every key typed and the sort seldom,
  * and a filter over a sorted list only hides and shows rows, where a sort after the filter would
@@ -138,10 +138,10 @@ _da_members_page_role_name (DaMembersPage *self,
   return name != NULL ? name : role_id;
 }
 
-static GListStore *
+static DaRowStore *
 shown_store (DaMembersPage *self)
 {
-  return self->pager != NULL ? G_LIST_STORE (da_pager_get_model (self->pager)) : NULL;
+  return self->pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->pager)) : NULL;
 }
 
 static guint
@@ -266,7 +266,7 @@ _da_members_page_select_ids (DaMembersPage *self,
 }
 
 static gboolean
-find_in_store (GListStore *store,
+find_in_store (DaRowStore *store,
                const char *user_id,
                guint      *position)
 {
@@ -291,15 +291,15 @@ _da_members_page_replace_member (DaMembersPage *self,
                                  DaMember      *member)
 {
   g_autoptr(GHashTable) ids = _da_members_page_dup_selected_ids (self);
-  GListStore *stores[] = {
+  DaRowStore *stores[] = {
     shown_store (self),
-    self->next_pager != NULL ? G_LIST_STORE (da_pager_get_model (self->next_pager)) : NULL,
+    self->next_pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->next_pager)) : NULL,
   };
   guint position;
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     if (find_in_store (stores[i], da_member_get_user_id (member), &position))
-      g_list_store_splice (stores[i], position, 1, (gpointer *) &member, 1);
+      da_row_store_splice (stores[i], position, 1, (gpointer *) &member, 1);
 
   /* The row may have moved (a sorted column changed): select the same people again. */
   _da_members_page_select_ids (self, ids);
@@ -314,15 +314,15 @@ void
 _da_members_page_forget_member (DaMembersPage *self,
                                 const char    *user_id)
 {
-  GListStore *stores[] = {
+  DaRowStore *stores[] = {
     shown_store (self),
-    self->next_pager != NULL ? G_LIST_STORE (da_pager_get_model (self->next_pager)) : NULL,
+    self->next_pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->next_pager)) : NULL,
   };
   guint position;
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     if (find_in_store (stores[i], user_id, &position))
-      g_list_store_remove (stores[i], position);
+      da_row_store_remove (stores[i], position);
 
   if (da_member_details_get_member (self->details) != NULL &&
       g_strcmp0 (da_member_get_user_id (da_member_details_get_member (self->details)),
