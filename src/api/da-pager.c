@@ -811,7 +811,7 @@ guess_last_item (DaPager    *self,
   }
 #undef SKIP_SPACE_BACK
 
-  if (!g_utf8_validate_len (p, item_end - p, NULL))
+  if (!da_utf8_validate_len (p, item_end - p))
     return NULL;
 
   scan = g_new (DaJsonScan, 1);
