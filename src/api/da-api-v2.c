@@ -597,7 +597,7 @@ v2_scan_page (const DaApiFlavor *flavor,
 
   /* A byte order mark or broken UTF-8: the general reader decides. */
   if ((length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ||
-      !g_utf8_validate_len (text, length, NULL))
+      !da_utf8_validate_len (text, length))
     return NULL;
 
   da_json_scan_init (s, text, length);

@@ -443,7 +443,7 @@ _da_json_read (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!da_utf8_validate_len (data, length))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                            "the text is not valid UTF-8");

@@ -33,7 +33,7 @@ struct _DaPager
   char          *path;
   DaQuery       *base_query;
 
-  GListStore    *store;
+  DaRowStore    *store;
   guint          page_size;
   guint          effective_size;   /* what the server actually pages by */
 
@@ -474,7 +474,7 @@ append_page (DaPager *self,
   if (page->items->len == 0)
     return;
 
-  g_list_store_splice (self->store, position, 0, page->items->pdata, page->items->len);
+  da_row_store_splice (self->store, position, 0, page->items->pdata, page->items->len);
   g_signal_emit (self, signals[PAGE_LOADED], 0, position, page->items->len);
 }
 
@@ -811,7 +811,7 @@ guess_last_item (DaPager    *self,
   }
 #undef SKIP_SPACE_BACK
 
-  if (!g_utf8_validate_len (p, item_end - p, NULL))
+  if (!da_utf8_validate_len (p, item_end - p))
     return NULL;
 
   scan = g_new (DaJsonScan, 1);
@@ -1179,7 +1179,7 @@ _da_pager_new (DaClient     *client,
   self->get_id = get_id;
   self->path = g_strdup (path);
   self->base_query = _da_query_copy (base_query);
-  self->store = g_list_store_new (item_type);
+  self->store = da_row_store_new (item_type);
   self->page_size = max_page_size (self);
   self->effective_size = self->page_size;
 
@@ -1355,7 +1355,7 @@ da_pager_prepend (DaPager   *self,
   for (guint i = 0; i < items->len; i++)
     g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (g_ptr_array_index (items, i), self->item_type));
 
-  g_list_store_splice (self->store, 0, 0, items->pdata, items->len);
+  da_row_store_splice (self->store, 0, 0, items->pdata, items->len);
 
   if (self->get_id != NULL)
     {

@@ -28,8 +28,8 @@ typedef enum
 #define DA_TYPE_PAGER (da_pager_get_type ())
 G_DECLARE_FINAL_TYPE (DaPager, da_pager, DA, PAGER, GObject)
 
-/* Made by the list functions of DaClient. The model is a GListStore of the item type; each page
- * that arrives is appended with one g_list_store_splice(), so a list fills while it loads. */
+/* Made by the list functions of DaClient. The model is a DaRowStore of the item type; each page
+ * that arrives is appended with one da_row_store_splice(), so a list fills while it loads. */
 GListModel   *da_pager_get_model        (DaPager              *self);
 GType         da_pager_get_item_type    (DaPager              *self);
 DaPagerStyle  da_pager_get_style        (DaPager              *self);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "da-audit-event.h"
 #include "da-json-private.h"
@@ -14,18 +15,19 @@
 
 #define WHAT N_("audit event")
 
-/* 100,000 of these are held at once: the instance stays small, the strings the event owns are in
- * one block, and "data" is kept as compact JSON text, parsed only when asked for. The action and
+/* 100,000 of these are held at once: the instance stays small (80 bytes, GSlice's next size up
+ * is 96), the strings the event owns are in one block, and "data" is kept as compact JSON text,
+ * parsed only when asked for. The action and
  * the organization come from small sets: they are interned. The actor repeats from event to event
  * too, but is one of thousands of people: shared and counted, freed with the last event. */
 struct _DaAuditEvent
 {
   GObject     parent_instance;
 
-  /* One block holds audit_log_id and data_json */
-  gpointer    strings;
-  const char *audit_log_id;
-  const char *data_json;
+  /* One block, owned: "<audit_log_id>\0<data as compact JSON, or nothing>\0", then the action
+   * and organization when too long to intern. audit_log_id is never empty, and compact JSON
+   * text never is, so the block needs no other pointers. */
+  char       *audit_log_id;
   /* Shared (da_shared_string_ref) */
   const char *user_id;
   const char *user_email;
@@ -59,7 +61,7 @@ da_audit_event_finalize (GObject *object)
 {
   DaAuditEvent *self = (DaAuditEvent *)object;
 
-  g_free (self->strings);
+  g_free (self->audit_log_id);
   da_shared_string_unref (self->user_id);
   da_shared_string_unref (self->user_email);
   da_shared_string_unref (self->service_user_name);
@@ -99,7 +101,7 @@ da_audit_event_get_property (GObject    *object,
       g_value_set_string (value, self->service_user_name);
       break;
     case PROP_DATA_JSON:
-      g_value_set_string (value, self->data_json);
+      g_value_set_string (value, da_audit_event_get_data_json (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,15 +157,21 @@ audit_event_new (const Fields *fields)
 {
   DaAuditEvent *self = g_object_new (DA_TYPE_AUDIT_EVENT, NULL);
   DaStringPack pack;
+  const char *audit_log_id, *data_json;
 
+  g_assert (fields->audit_log_id != NULL && fields->audit_log_id[0] != '\0');
+
+  /* In this order: the block starts with the ID, the data follows it. */
   da_string_pack_init (&pack);
-  da_string_pack_add (&pack, &self->audit_log_id, fields->audit_log_id);
+  da_string_pack_add (&pack, &audit_log_id, fields->audit_log_id);
   if (fields->data_json != NULL)
-    da_string_pack_add_len (&pack, &self->data_json, fields->data_json,
-                            fields->data_json_length);
+    da_string_pack_add_len (&pack, &data_json, fields->data_json, fields->data_json_length);
+  else
+    da_string_pack_add_len (&pack, &data_json, "", 0);
   da_string_pack_add_interned (&pack, &self->action, fields->action);
   da_string_pack_add_interned (&pack, &self->org_id, fields->org_id);
-  self->strings = da_string_pack_finish (&pack);
+  self->audit_log_id = da_string_pack_finish (&pack);
+  g_assert (audit_log_id == self->audit_log_id);
 
   self->user_id = da_shared_string_ref (fields->user_id);
   self->user_email = da_shared_string_ref (fields->user_email);
@@ -378,9 +386,12 @@ da_audit_event_get_service_user_name (DaAuditEvent *self)
 const char *
 da_audit_event_get_data_json (DaAuditEvent *self)
 {
+  const char *data_json;
+
   g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
 
-  return self->data_json;
+  data_json = self->audit_log_id + strlen (self->audit_log_id) + 1;
+  return data_json[0] != '\0' ? data_json : NULL;
 }
 
 /**
@@ -393,5 +404,5 @@ da_audit_event_dup_data (DaAuditEvent *self)
 {
   g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
 
-  return da_json_parse_compact (self->data_json, FALSE);
+  return da_json_parse_compact (da_audit_event_get_data_json (self), FALSE);
 }

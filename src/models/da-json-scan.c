@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "da-json-private.h"
 #include "da-json-scan.h"
 #include "da-audit-event.h"
@@ -32,12 +34,100 @@ da_json_scan_init (DaJsonScan *scan,
   scan->arena_used = 0;
 }
 
+/* ---- Eight bytes at a time --------------------------------------------------------------- */
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether a byte of @w is below @n (n <= 128), or equal to @c: exact as a yes or no (a byte may
+ * be flagged wrongly only above one that is flagged rightly). */
+#define HAS_LESS(w, n) (((w) - ONES * (n)) & ~(w) & HIGHS)
+#define HAS_BYTE(w, c) HAS_LESS ((w) ^ (ONES * (c)), 1)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 w;
+
+  memcpy (&w, p, sizeof w);
+  return w;
+}
+
+gboolean
+da_utf8_validate_len (const char *text,
+                      gsize       length)
+{
+  const char *p = text, *end = text + length;
+
+  while (p < end)
+    {
+      guchar c;
+      gsize n;
+
+      /* Plain ASCII without NUL, a word at a time. */
+      while (end - p >= 8)
+        {
+          guint64 w = load_word (p);
+
+          if ((w & HIGHS) != 0 || HAS_LESS (w, 1) != 0)
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      c = (guchar) *p;
+      if (c == 0)
+        return FALSE;
+      if (c < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      /* One character of more bytes: GLib's rules (overlong forms, surrogates, the range). */
+      if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+      else if (c >= 0xE0 && c <= 0xEF)
+        n = 3;
+      else if (c >= 0xF0 && c <= 0xF4)
+        n = 4;
+      else
+        return FALSE;
+      if ((gsize) (end - p) < n || !g_utf8_validate_len (p, n, NULL))
+        return FALSE;
+      p += n;
+    }
+
+  return TRUE;
+}
+
 /* ---- Strings ----------------------------------------------------------------------------- */
 
 static inline gboolean
 is_plain (guchar c)
 {
   return c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* Past the plain bytes of a string from @p: to the first quote, backslash, control character
+ * or @end. */
+static inline const char *
+skip_plain (const char *p,
+            const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 w = load_word (p);
+
+      if ((HAS_LESS (w, 0x20) | HAS_BYTE (w, '"') | HAS_BYTE (w, '\\')) != 0)
+        break;
+      p += 8;
+    }
+  while (p < end && is_plain ((guchar) *p))
+    p++;
+
+  return p;
 }
 
 static int
@@ -149,8 +239,7 @@ skip_string (DaJsonScan *scan,
       gunichar ch;
       gboolean escape_canonical;
 
-      while (scan->p < scan->end && is_plain ((guchar) *scan->p))
-        scan->p++;
+      scan->p = skip_plain (scan->p, scan->end);
 
       if (scan->p >= scan->end)
         return FALSE;
@@ -186,8 +275,7 @@ read_string (DaJsonScan  *scan,
       gboolean canonical;
       gsize n;
 
-      while (scan->p < scan->end && is_plain ((guchar) *scan->p))
-        scan->p++;
+      scan->p = skip_plain (scan->p, scan->end);
 
       n = scan->p - run;
       if ((gsize) (limit - o) < n)

@@ -133,4 +133,10 @@ gpointer     _da_audit_event_new_from_scan (DaJsonScan  *scan);
 /* The fast decoder of a model type, or NULL when it has none. */
 DaScanFunc   da_json_scan_func_for_type  (GType          item_type);
 
+/* g_utf8_validate_len (text, length, NULL), eight bytes at a time through ASCII: valid UTF-8
+ * without a NUL byte. GLib's own checks a byte at a time, which was a sixth of the cost of
+ * loading the audit log. */
+gboolean     da_utf8_validate_len        (const char    *text,
+                                          gsize          length);
+
 G_END_DECLS

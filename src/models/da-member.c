@@ -15,6 +15,13 @@
 
 #define WHAT N_("member")
 
+typedef struct
+{
+  char *search;      /* "name email", folded for searching */
+  char *name_key;    /* collation key of the case-folded name */
+  char *email_key;   /* the address, case-folded */
+} MemberKeys;
+
 struct _DaMember
 {
   GObject     parent_instance;
@@ -34,6 +41,9 @@ struct _DaMember
   gint64      login_count;
   gint64      sessions_created_count;
   gint64      searches_created_count;
+
+  /* What lists search and sort by: made when first asked for (ensure_keys()) */
+  MemberKeys *keys;
 };
 
 G_DEFINE_FINAL_TYPE (DaMember, da_member, G_TYPE_OBJECT)
@@ -78,6 +88,13 @@ da_member_finalize (GObject *object)
   DaMember *self = (DaMember *)object;
 
   g_free (self->strings);
+  if (self->keys != NULL)
+    {
+      g_free (self->keys->search);
+      g_free (self->keys->name_key);
+      g_free (self->keys->email_key);
+      g_free (self->keys);
+    }
 
   G_OBJECT_CLASS (da_member_parent_class)->finalize (object);
 }
@@ -440,4 +457,123 @@ da_member_get_searches_created_count (DaMember *self)
   g_return_val_if_fail (DA_IS_MEMBER (self), 0);
 
   return self->searches_created_count;
+}
+
+/* ---- Search and sort keys ---------------------------------------------------------------- */
+
+/**
+ * da_member_fold_for_search:
+ * @text: UTF-8 text
+ *
+ * Decomposed, without marks, case-folded: what a search compares, so that "zoe" finds "Zoë".
+ *
+ * Returns: (transfer full): the folded text; empty for text that is not UTF-8
+ */
+char *
+da_member_fold_for_search (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) bare = NULL;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+        default:
+          g_string_append_unichar (bare, c);
+        }
+    }
+
+  return g_utf8_casefold (bare->str, bare->len);
+}
+
+/* The keys are made once, by whichever thread asks first; a thread that loses the race frees
+ * its own. A field rather than GObject data: a search reads them for every member at every key
+ * typed, and GObject data takes a lock and a search each time. */
+static const MemberKeys *
+ensure_keys (DaMember *self)
+{
+  MemberKeys *keys = g_atomic_pointer_get (&self->keys);
+  const char *name, *email;
+  g_autofree char *both = NULL;
+  g_autofree char *folded_name = NULL;
+
+  if (G_LIKELY (keys != NULL))
+    return keys;
+
+  name = string_at (self, self->name);
+  email = string_at (self, self->email);
+  name = name != NULL ? name : "";
+  email = email != NULL ? email : "";
+  both = g_strconcat (name, " ", email, NULL);
+  folded_name = g_utf8_casefold (name, -1);
+
+  keys = g_new (MemberKeys, 1);
+  keys->search = da_member_fold_for_search (both);
+  keys->name_key = g_utf8_collate_key (folded_name, -1);
+  keys->email_key = g_utf8_casefold (email, -1);
+
+  if (!g_atomic_pointer_compare_and_exchange (&self->keys, NULL, keys))
+    {
+      g_free (keys->search);
+      g_free (keys->name_key);
+      g_free (keys->email_key);
+      g_free (keys);
+      keys = g_atomic_pointer_get (&self->keys);
+    }
+
+  return keys;
+}
+
+/**
+ * da_member_get_search_text:
+ *
+ * "name email", folded by da_member_fold_for_search(): a search's words, folded the same way,
+ * are looked for in it. Made the first time it is asked for, then kept.
+ *
+ * Returns: (transfer none): the text, never %NULL
+ */
+const char *
+da_member_get_search_text (DaMember *self)
+{
+  g_return_val_if_fail (DA_IS_MEMBER (self), "");
+
+  return ensure_keys (self)->search;
+}
+
+/**
+ * da_member_get_name_key:
+ *
+ * Returns: (transfer none): the collation key of the case-folded name (strcmp() sorts by it);
+ *   never %NULL
+ */
+const char *
+da_member_get_name_key (DaMember *self)
+{
+  g_return_val_if_fail (DA_IS_MEMBER (self), "");
+
+  return ensure_keys (self)->name_key;
+}
+
+/**
+ * da_member_get_email_key:
+ *
+ * Returns: (transfer none): the address, case-folded; never %NULL
+ */
+const char *
+da_member_get_email_key (DaMember *self)
+{
+  g_return_val_if_fail (DA_IS_MEMBER (self), "");
+
+  return ensure_keys (self)->email_key;
 }

@@ -29,4 +29,10 @@ const char  *da_member_get_saml_id                  (DaMember    *self);
 gint64       da_member_get_sessions_created_count   (DaMember    *self);
 gint64       da_member_get_searches_created_count   (DaMember    *self);
 
+/* What lists search and sort by (see da-member.c) */
+char        *da_member_fold_for_search              (const char  *text);
+const char  *da_member_get_search_text              (DaMember    *self);
+const char  *da_member_get_name_key                 (DaMember    *self);
+const char  *da_member_get_email_key                (DaMember    *self);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "da-org-membership.h"
 #include "da-organization.h"
 #include "da-role.h"
+#include "da-row-store.h"
 #include "da-session.h"
 #include "da-session-analysis.h"
 #include "da-usage-metrics.h"

@@ -209,7 +209,7 @@ on_page_loaded_cb (GObject      *object,
     }
 
   /* Written pages are not kept. */
-  g_list_store_remove_all (G_LIST_STORE (model));
+  da_row_store_remove_all (DA_ROW_STORE (model));
 
   if (export->buffer->len == 0)
     {

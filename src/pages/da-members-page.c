@@ -3,7 +3,7 @@
  * Copyright 2026 The Devin Admin authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The models: DaPager's GListStore → GtkSortListModel (the column view's sorter) →
+ * The models: DaPager's DaRowStore → GtkSortListModel (the column view's sorter) →
  * GtkFilterListModel (search and role) → GtkMultiSelection → GtkColumnView. Sorting comes before
  * filtering, unlike the usual order: the filter changes at every key typed and the sort seldom,
  * and a filter over a sorted list only hides and shows rows, where a sort after the filter would
@@ -40,84 +40,6 @@ enum {
   N_PROPS
 };
 
-/* ---- Keys of a member ------------------------------------------------------------------- */
-
-typedef struct
-{
-  char *search;      /* "name email", folded for searching */
-  char *name_key;    /* collation key of the name */
-  char *email_key;   /* the address, case-folded */
-} MemberKeys;
-
-static GQuark keys_quark;
-
-static void
-member_keys_free (gpointer data)
-{
-  MemberKeys *keys = data;
-
-  g_free (keys->search);
-  g_free (keys->name_key);
-  g_free (keys->email_key);
-  g_free (keys);
-}
-
-/* Decomposed, without marks, case-folded: what search compares. (transfer full) */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autoptr(GString) bare = NULL;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  bare = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_NON_SPACING_MARK:
-        case G_UNICODE_SPACING_MARK:
-        case G_UNICODE_ENCLOSING_MARK:
-          break;
-        default:
-          g_string_append_unichar (bare, c);
-        }
-    }
-
-  return g_utf8_casefold (bare->str, bare->len);
-}
-
-static MemberKeys *
-get_keys (DaMember *member)
-{
-  MemberKeys *keys = g_object_get_qdata (G_OBJECT (member), keys_quark);
-
-  if (keys == NULL)
-    {
-      const char *name = da_member_get_name (member);
-      const char *email = da_member_get_email (member);
-      g_autofree char *both = NULL;
-      g_autofree char *folded_name = NULL;
-
-      name = name != NULL ? name : "";
-      email = email != NULL ? email : "";
-      both = g_strconcat (name, " ", email, NULL);
-      folded_name = g_utf8_casefold (name, -1);
-
-      keys = g_new0 (MemberKeys, 1);
-      keys->search = fold_for_search (both);
-      keys->name_key = g_utf8_collate_key (folded_name, -1);
-      keys->email_key = g_utf8_casefold (email, -1);
-      g_object_set_qdata_full (G_OBJECT (member), keys_quark, keys, member_keys_free);
-    }
-
-  return keys;
-}
-
 /* ---- Helpers ---------------------------------------------------------------------------- */
 
 DaClient *
@@ -138,10 +60,10 @@ _da_members_page_role_name (DaMembersPage *self,
   return name != NULL ? name : role_id;
 }
 
-static GListStore *
+static DaRowStore *
 shown_store (DaMembersPage *self)
 {
-  return self->pager != NULL ? G_LIST_STORE (da_pager_get_model (self->pager)) : NULL;
+  return self->pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->pager)) : NULL;
 }
 
 static guint
@@ -266,7 +188,7 @@ _da_members_page_select_ids (DaMembersPage *self,
 }
 
 static gboolean
-find_in_store (GListStore *store,
+find_in_store (DaRowStore *store,
                const char *user_id,
                guint      *position)
 {
@@ -291,15 +213,15 @@ _da_members_page_replace_member (DaMembersPage *self,
                                  DaMember      *member)
 {
   g_autoptr(GHashTable) ids = _da_members_page_dup_selected_ids (self);
-  GListStore *stores[] = {
+  DaRowStore *stores[] = {
     shown_store (self),
-    self->next_pager != NULL ? G_LIST_STORE (da_pager_get_model (self->next_pager)) : NULL,
+    self->next_pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->next_pager)) : NULL,
   };
   guint position;
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     if (find_in_store (stores[i], da_member_get_user_id (member), &position))
-      g_list_store_splice (stores[i], position, 1, (gpointer *) &member, 1);
+      da_row_store_splice (stores[i], position, 1, (gpointer *) &member, 1);
 
   /* The row may have moved (a sorted column changed): select the same people again. */
   _da_members_page_select_ids (self, ids);
@@ -314,15 +236,15 @@ void
 _da_members_page_forget_member (DaMembersPage *self,
                                 const char    *user_id)
 {
-  GListStore *stores[] = {
+  DaRowStore *stores[] = {
     shown_store (self),
-    self->next_pager != NULL ? G_LIST_STORE (da_pager_get_model (self->next_pager)) : NULL,
+    self->next_pager != NULL ? DA_ROW_STORE (da_pager_get_model (self->next_pager)) : NULL,
   };
   guint position;
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     if (find_in_store (stores[i], user_id, &position))
-      g_list_store_remove (stores[i], position);
+      da_row_store_remove (stores[i], position);
 
   if (da_member_details_get_member (self->details) != NULL &&
       g_strcmp0 (da_member_get_user_id (da_member_details_get_member (self->details)),
@@ -344,7 +266,7 @@ _da_members_page_dup_member_emails (DaMembersPage *self)
     {
       g_autoptr(DaMember) member = g_list_model_get_item (model, i);
 
-      g_hash_table_add (emails, g_strdup (get_keys (member)->email_key));
+      g_hash_table_add (emails, g_strdup (da_member_get_email_key (member)));
     }
 
   return emails;
@@ -574,7 +496,7 @@ filter_member (gpointer item,
   if (self->search_tokens == NULL)
     return TRUE;
 
-  search = get_keys (member)->search;
+  search = da_member_get_search_text (member);
   for (guint i = 0; self->search_tokens[i] != NULL; i++)
     if (strstr (search, self->search_tokens[i]) == NULL)
       return FALSE;
@@ -586,7 +508,7 @@ filter_member (gpointer item,
 static GStrv
 tokenize (const char *text)
 {
-  g_autofree char *folded = fold_for_search (text);
+  g_autofree char *folded = da_member_fold_for_search (text);
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gboolean any = FALSE;
@@ -773,10 +695,10 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  int result = strcmp (get_keys ((DaMember *) a)->name_key, get_keys ((DaMember *) b)->name_key);
+  int result = strcmp (da_member_get_name_key ((DaMember *) a), da_member_get_name_key ((DaMember *) b));
 
-  return result != 0 ? result : strcmp (get_keys ((DaMember *) a)->email_key,
-                                        get_keys ((DaMember *) b)->email_key);
+  return result != 0 ? result : strcmp (da_member_get_email_key ((DaMember *) a),
+                                        da_member_get_email_key ((DaMember *) b));
 }
 
 static int
@@ -784,7 +706,7 @@ compare_emails (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  return strcmp (get_keys ((DaMember *) a)->email_key, get_keys ((DaMember *) b)->email_key);
+  return strcmp (da_member_get_email_key ((DaMember *) a), da_member_get_email_key ((DaMember *) b));
 }
 
 static const char *
@@ -1164,7 +1086,7 @@ on_page_loaded_cb (DaPager       *pager,
     {
       g_autoptr(DaMember) member = g_list_model_get_item (model, i);
 
-      get_keys (member);
+      da_member_get_search_text (member);
     }
 
   if (pager == self->next_pager)
@@ -1837,8 +1759,6 @@ da_members_page_class_init (DaMembersPageClass *klass)
   widget_class->map = da_members_page_map;
 
   da_page_install_properties (object_class, N_PROPS);
-
-  keys_quark = g_quark_from_static_string ("da-members-page-keys");
 
   g_type_ensure (DA_TYPE_STATE_VIEW);
   g_type_ensure (DA_TYPE_LIST_FOOTER);

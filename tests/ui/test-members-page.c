@@ -1088,7 +1088,8 @@ test_details (Fixture       *f,
   details = details_of (f);
   g_assert_true (da_member_details_get_member (details) == member);
   DA_TEST_WAIT_UNTIL (!da_member_details_get_organizations_loading (details));
-  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (details)));
+  /* Shown: on a loaded machine the pane may be mapped a main-loop turn after the selection. */
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (GTK_WIDGET (details)));
 
   /* Every profile field. */
   g_assert_true (da_test_has_label (GTK_WIDGET (details), da_member_get_name (member)));

@@ -323,6 +323,109 @@ test_truncated (void)
     }
 }
 
+/* da_utf8_validate_len() says what g_utf8_validate_len() says, for every odd byte at every
+ * offset of a word (its fast path reads eight bytes at a time), and for random bytes. */
+static void
+test_utf8_validate (void)
+{
+  static const char *odd[] = {
+    "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",   /* é € 😀 */
+    "\x00", "\x80", "\xbf", "\xc0\x80", "\xc1\xbf",      /* NUL, lone continuations, overlong */
+    "\xc3", "\xe2\x82", "\xf0\x9f\x98",                 /* cut short */
+    "\xed\xa0\x80", "\xef\xbf\xbf", "\xf4\x90\x80\x80",  /* a surrogate, U+FFFF, past U+10FFFF */
+    "\xe0\x80\xaf", "\xf5\x80\x80\x80", "\xfe", "\xff",
+  };
+  GRand *rand = g_rand_new_with_seed (1128);
+  char buffer[64];
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      gsize n = MAX (strlen (odd[i]), 1);   /* "\x00" is one byte */
+
+      for (guint offset = 0; offset + n <= 24; offset++)
+        for (guint total = offset + n; total <= 24; total += 5)
+          {
+            memset (buffer, 'a', sizeof buffer);
+            memcpy (buffer + offset, odd[i], n);
+            g_assert_cmpint (da_utf8_validate_len (buffer, total), ==,
+                             g_utf8_validate_len (buffer, total, NULL));
+          }
+    }
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      gsize total = g_rand_int_range (rand, 0, sizeof buffer);
+
+      for (gsize i = 0; i < total; i++)
+        {
+          /* Mostly ASCII, now and then a byte of anything. */
+          guint32 r = g_rand_int (rand);
+
+          buffer[i] = (char) ((r & 0xf00) == 0 ? (r & 0xff) : 0x20 + (r & 0x3f));
+        }
+      g_assert_cmpint (da_utf8_validate_len (buffer, total), ==,
+                       g_utf8_validate_len (buffer, total, NULL));
+    }
+
+  g_assert_true (da_utf8_validate_len ("", 0));
+  g_rand_free (rand);
+}
+
+/* Strings are read eight bytes at a time too: a quote, a backslash or a control character at
+ * any offset ends the plain run there. */
+static void
+test_string_runs (void)
+{
+  for (guint length = 0; length < 20; length++)
+    for (guint at = 0; at <= length; at++)
+      {
+        static const char specials[] = { '"', '\\', '\n', '\x01', '\x1f' };
+
+        for (guint k = 0; k < G_N_ELEMENTS (specials); k++)
+          {
+            g_autoptr(GString) json = g_string_new ("\"");
+            DaJsonScan scan;
+            const char *value = NULL;
+            gsize value_length = 0;
+            gboolean ok;
+
+            for (guint i = 0; i < length; i++)
+              g_string_append_c (json, i == at ? specials[k] : (i % 3 == 0 ? '\xc3' : 'x'));
+            /* keep it UTF-8: a lead byte takes its continuation */
+            for (gsize i = 0; i < json->len; i++)
+              if ((guchar) json->str[i] == 0xc3)
+                {
+                  if (i + 1 < json->len)
+                    json->str[i + 1] = (char) 0xa9;
+                  else
+                    json->str[i] = 'x';
+                }
+            g_string_append (json, "\" ");
+
+            da_json_scan_init (&scan, json->str, json->len);
+            ok = da_json_scan_string_or_null (&scan, &value, &value_length);
+
+            if (at < length && json->str[at + 1] == '"')
+              {
+                /* the string ends there */
+                g_assert_true (ok);
+                g_assert_cmpuint (value_length, ==, at);
+              }
+            else if (at < length && (json->str[at + 1] == '\n' || json->str[at + 1] == '\x01' ||
+                                     json->str[at + 1] == '\x1f'))
+              g_assert_false (ok);   /* a control character in a string */
+            else if (at < length && json->str[at + 1] == '\\')
+              g_assert_false (ok);   /* "\\x" is no escape */
+            else
+              {
+                g_assert_true (ok);
+                g_assert_cmpuint (value_length, ==, json->len - 3);
+                g_assert_cmpmem (value, value_length, json->str + 1, json->len - 3);
+              }
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/json-scan/deep-data", test_deep_data);
   g_test_add_func ("/json-scan/envelopes", test_envelopes);
   g_test_add_func ("/json-scan/truncated", test_truncated);
+  g_test_add_func ("/json-scan/utf8-validate", test_utf8_validate);
+  g_test_add_func ("/json-scan/string-runs", test_string_runs);
 
   return g_test_run ();
 }

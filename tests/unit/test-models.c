@@ -129,6 +129,50 @@ test_member_documented (void)
   g_assert_cmpint (da_member_get_sessions_created_count (second), ==, 0);
 }
 
+/* The keys a list searches and sorts by: folded once, kept with the member. */
+static void
+test_member_keys (void)
+{
+  static const char *json[] = {
+    "{\"user_id\": \"u1\", \"email\": \"Zoe.Quist@Example.COM\", \"enterprise_role\": \"member\", \"name\": \"Zo\u00eb Qu\u00efst\"}",
+    "{\"user_id\": \"u2\", \"email\": \"adam@example.com\", \"enterprise_role\": \"member\", \"name\": \"\u00c5sa Berg\"}",
+    "{\"user_id\": \"u3\", \"email\": \"no.name@example.com\", \"enterprise_role\": \"member\", \"name\": \"\"}",
+  };
+  DaMember *members[G_N_ELEMENTS (json)];
+  g_autofree char *folded = da_member_fold_for_search ("  ZO\xc3\x8b ");
+  g_autofree char *not_utf8 = da_member_fold_for_search ("\xff\xfe");
+
+  for (guint i = 0; i < G_N_ELEMENTS (json); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (json[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (node);
+      members[i] = da_member_new_from_json (json_node_get_object (node), &error);
+      g_assert_no_error (error);
+    }
+
+  /* Marks go, case folds: "zoe" finds "Zoë". */
+  g_assert_cmpstr (folded, ==, "  zoe ");
+  g_assert_cmpstr (not_utf8, ==, "");
+  g_assert_cmpstr (da_member_get_search_text (members[0]), ==, "zoe quist zoe.quist@example.com");
+  g_assert_cmpstr (da_member_get_search_text (members[1]), ==, "asa berg adam@example.com");
+  g_assert_cmpstr (da_member_get_search_text (members[2]), ==, " no.name@example.com");
+  g_assert_cmpstr (da_member_get_email_key (members[0]), ==, "zoe.quist@example.com");
+  g_assert_cmpstr (da_member_get_name_key (members[2]), ==, "");
+
+  /* Made once: the same text every time. */
+  g_assert_true (da_member_get_search_text (members[0]) == da_member_get_search_text (members[0]));
+  g_assert_true (da_member_get_name_key (members[1]) == da_member_get_name_key (members[1]));
+
+  /* The name key sorts as the locale collates names, not by bytes: no name first. */
+  g_assert_cmpint (strcmp (da_member_get_name_key (members[2]),
+                           da_member_get_name_key (members[0])), <, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (json); i++)
+    g_object_unref (members[i]);
+}
+
 static void
 test_member_examples (void)
 {
@@ -1981,6 +2025,7 @@ main (int   argc,
 
   g_test_add_func ("/models/member/documented", test_member_documented);
   g_test_add_func ("/models/member/examples", test_member_examples);
+  g_test_add_func ("/models/member/keys", test_member_keys);
   g_test_add_func ("/models/org-membership", test_org_membership);
   g_test_add_func ("/models/role", test_roles);
   g_test_add_func ("/models/organization", test_organizations);
