@@ -285,6 +285,108 @@ test_every_page_opens (Fixture       *f,
   g_assert_false (da_window_show_page (f->window, "no-such-page"));
 }
 
+/* The pages created so far, wherever they are in the window. */
+static guint
+count_pages (Fixture *f)
+{
+  g_autoptr(GPtrArray) pages = da_test_find_all (GTK_WIDGET (f->window), DA_TYPE_PAGE);
+
+  return pages->len;
+}
+
+/* Start-up builds the sidebar from the page table and only the page it shows; any other page is
+ * created when first needed: shown through the sidebar (a click, or a selection as the keyboard
+ * makes it), win.show-page, or asked for with da_window_get_page(). */
+static void
+test_pages_created_when_needed (Fixture       *f,
+                                gconstpointer  data)
+{
+  const DaPageEntry *entries;
+  guint n_entries;
+  DaPage *page;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  entries = da_pages_get_all (&n_entries);
+
+  /* Every row is there, with the table's title and icon, but only the Overview exists. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      GtkWidget *row = sidebar_row (f, entries[i].id);
+      GtkWidget *icon;
+
+      g_assert_nonnull (row);
+      g_assert_true (da_test_has_label (row, entries[i].title));
+      icon = da_test_find_widget (row, GTK_TYPE_IMAGE, NULL);
+      g_assert_nonnull (icon);
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, entries[i].icon_name);
+    }
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "overview");
+  g_assert_cmpuint (count_pages (f), ==, 1);
+  da_test_spin (200);
+  g_assert_cmpuint (count_pages (f), ==, 1);
+
+  /* A click in the sidebar creates its page. */
+  da_test_click (sidebar_row (f, "members"));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "members");
+  g_assert_true (DA_IS_PAGE (da_window_get_visible_page (f->window)));
+  g_assert_cmpuint (count_pages (f), ==, 2);
+
+  /* So does a row selected (the arrow keys in the sidebar), and win.show-page. */
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (sidebar_row (f, "sessions"))),
+                           GTK_LIST_BOX_ROW (sidebar_row (f, "sessions")));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "sessions");
+  g_assert_cmpuint (count_pages (f), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "permissions"));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "permissions");
+  g_assert_cmpuint (count_pages (f), ==, 4);
+
+  /* Asked for, a page is created without being shown, once. */
+  page = da_window_get_page (f->window, "audit-log");
+  g_assert_nonnull (page);
+  g_assert_cmpuint (count_pages (f), ==, 5);
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "permissions");
+  g_assert_true (da_window_get_page (f->window, "audit-log") == page);
+  g_assert_cmpuint (count_pages (f), ==, 5);
+  g_assert_null (da_window_get_page (f->window, "no-such-page"));
+  g_assert_cmpuint (count_pages (f), ==, 5);
+
+  /* Each page's own title and icon are the ones its row shows. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      page = da_window_get_page (f->window, entries[i].id);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, entries[i].get_type ()));
+      g_assert_cmpstr (da_page_get_title (page), ==, entries[i].title);
+      g_assert_cmpstr (da_page_get_icon_name (page), ==, entries[i].icon_name);
+    }
+  g_assert_cmpuint (count_pages (f), ==, n_entries);
+}
+
+/* Signed in with the page of last time kept in the settings: that page is the only one made. */
+static void
+test_last_page_created_alone (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+  da_test_settings_reset ();
+  g_settings_set_string (settings, "last-page", "audit-log");
+  launch_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "audit-log");
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_visible_page (f->window)));
+  g_assert_cmpuint (count_pages (f), ==, 1);
+
+  /* A link to another page creates it. */
+  da_window_show_organization (f->window, "org-that-is-not-there");
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "organizations");
+  g_assert_cmpuint (count_pages (f), ==, 2);
+  DA_TEST_WAIT_UNTIL (da_test_has_label (GTK_WIDGET (f->window),
+                                         "That organization no longer exists"));
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -955,6 +1057,8 @@ main (int   argc,
   ADD ("first-run-sign-in", test_first_run_sign_in);
   ADD ("stored-key-signs-in", test_stored_key_signs_in);
   ADD ("every-page-opens", test_every_page_opens);
+  ADD ("pages-created-when-needed", test_pages_created_when_needed);
+  ADD ("last-page-created-alone", test_last_page_created_alone);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
