@@ -387,6 +387,16 @@ test_last_page_created_alone (Fixture       *f,
                                          "That organization no longer exists"));
 }
 
+/* The windows' icon (for X11 window managers) is set after the first frames, not before. */
+static void
+test_window_icon_set (Fixture       *f,
+                      gconstpointer  data)
+{
+  gtk_window_set_default_icon_name (NULL);
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) == 0);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -1059,6 +1069,7 @@ main (int   argc,
   ADD ("every-page-opens", test_every_page_opens);
   ADD ("pages-created-when-needed", test_pages_created_when_needed);
   ADD ("last-page-created-alone", test_last_page_created_alone);
+  ADD ("window-icon-set", test_window_icon_set);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
