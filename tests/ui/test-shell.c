@@ -332,6 +332,29 @@ test_pages_created_when_needed (Fixture       *f,
   g_assert_true (DA_IS_PAGE (da_window_get_visible_page (f->window)));
   g_assert_cmpuint (count_pages (f), ==, 2);
 
+  /* A layout measures what is shown only: no stack on screen measures its hidden children
+   * (pages made earlier, status pages) too. */
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_visible_page (f->window)));
+  {
+    g_autoptr(GPtrArray) stacks = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_STACK);
+    guint n_mapped = 0;
+
+    for (guint i = 0; i < stacks->len; i++)
+      {
+        GtkStack *stack = g_ptr_array_index (stacks, i);
+
+        /* (A drop-down's button has a stack of its own, of one small row.) */
+        if (!gtk_widget_get_mapped (GTK_WIDGET (stack)) ||
+            gtk_widget_get_ancestor (GTK_WIDGET (stack), GTK_TYPE_DROP_DOWN) != NULL)
+          continue;
+        n_mapped++;
+        g_assert_false (gtk_stack_get_hhomogeneous (stack));
+        g_assert_false (gtk_stack_get_vhomogeneous (stack));
+      }
+    /* The window's, the page stack, the Members page's state view, list and details. */
+    g_assert_cmpuint (n_mapped, >=, 5);
+  }
+
   /* So does a row selected (the arrow keys in the sidebar), and win.show-page. */
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (sidebar_row (f, "sessions"))),
                            GTK_LIST_BOX_ROW (sidebar_row (f, "sessions")));
