@@ -29,6 +29,7 @@ struct _DaWindow
   char                 *pending_org;   /* to select once the Organizations page has loaded */
   GHashTable           *toasts;        /* key → AdwToast (borrowed; removed on dismissed) */
   GSignalGroup         *page_signals;  /* on the visible page */
+  gboolean              drawn;         /* a frame showed the main stack's child shown */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -54,6 +55,21 @@ struct _DaWindow
 G_DEFINE_FINAL_TYPE (DaWindow, da_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_titles (DaWindow *self);
+
+/* What no frame showed (the spinner of a start signed in before the first frame) is not faded
+ * out: the new child shows at once, and no frame draws both. */
+static void
+show_main_child (DaWindow   *self,
+                 const char *name)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0)
+    return;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                : GTK_STACK_TRANSITION_TYPE_NONE);
+  self->drawn = FALSE;
+}
 
 static DaApplication *
 get_app (DaWindow *self)
@@ -574,7 +590,7 @@ show_welcome (DaWindow      *self,
   da_welcome_page_set_message (welcome, da_application_get_welcome_message (app));
   /* Another account's address is what to fill in first. */
   da_welcome_page_set_server_expanded (welcome, da_application_get_adding_account (app));
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  show_main_child (self, "welcome");
   gtk_widget_grab_focus (GTK_WIDGET (welcome));
 }
 
@@ -636,7 +652,7 @@ show_signed_in (DaWindow  *self,
 
   /* The pages first, with the focus in the sidebar (the key entry had it); then the welcome
    * page is not needed any more: its next use starts afresh. */
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_main_child (self, "main");
   focus_sidebar (self);
   adw_bin_set_child (self->welcome_bin, NULL);
 }
@@ -653,7 +669,7 @@ on_app_state_changed_cb (DaWindow *self)
   switch (state)
     {
     case DA_APP_STATE_STARTING:
-      gtk_stack_set_visible_child_name (self->main_stack, "starting");
+      show_main_child (self, "starting");
       break;
 
     case DA_APP_STATE_WELCOME:
@@ -808,6 +824,16 @@ sign_out_action (GtkWidget  *widget,
 
 /* ---- GObject --------------------------------------------------------------------------- */
 
+static void
+da_window_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  DaWindow *self = DA_WINDOW (widget);
+
+  self->drawn = TRUE;
+  GTK_WIDGET_CLASS (da_window_parent_class)->snapshot (widget, snapshot);
+}
+
 static gboolean
 da_window_close_request (GtkWindow *window)
 {
@@ -887,6 +913,7 @@ da_window_class_init (DaWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = da_window_dispose;
+  widget_class->snapshot = da_window_snapshot;
   window_class->close_request = da_window_close_request;
 
   g_type_ensure (DA_TYPE_OFFLINE_BANNER);

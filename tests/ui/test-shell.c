@@ -410,6 +410,59 @@ test_last_page_created_alone (Fixture       *f,
                                          "That organization no longer exists"));
 }
 
+/* A state no frame showed is not faded out: no frame draws two states at once then. A state
+ * that was on screen still fades. */
+static void
+test_unseen_state_not_faded (void)
+{
+  GtkWidget *view = da_state_view_new ();
+  GtkStack *stack;
+  GtkWindow *window;
+
+  /* The tests run without animations; this one is about them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_object_ref_sink (view);
+  stack = GTK_STACK (da_test_find_widget (view, GTK_TYPE_STACK, NULL));
+  window = da_test_window_new (view, 600, 400);
+
+  /* Loading, then the content, with no frame in between. */
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  da_test_spin (300);
+  da_state_view_show_content (DA_STATE_VIEW (view));
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  da_state_view_show_content (DA_STATE_VIEW (view));
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+
+  /* The content was drawn: going to the loading state fades. */
+  da_test_spin (300);
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  g_assert_true (gtk_stack_get_transition_running (stack));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (view);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* Signed in before the first frame (the demo), the window shows its pages at once rather than
+ * fading from the spinner no frame showed. */
+static void
+test_start_not_faded (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *overlay;
+  GtkStack *main_stack;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  overlay = da_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY, NULL);
+  main_stack = GTK_STACK (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "main");
+  g_assert_false (gtk_stack_get_transition_running (main_stack));
+}
+
 /* The windows' icon (for X11 window managers) is set after the first frames, not before. */
 static void
 test_window_icon_set (Fixture       *f,
@@ -1093,6 +1146,7 @@ main (int   argc,
   ADD ("pages-created-when-needed", test_pages_created_when_needed);
   ADD ("last-page-created-alone", test_last_page_created_alone);
   ADD ("window-icon-set", test_window_icon_set);
+  ADD ("start-not-faded", test_start_not_faded);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
@@ -1105,6 +1159,7 @@ main (int   argc,
   ADD ("rate-limit-toast", test_rate_limit_toast);
   ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
+  g_test_add_func ("/shell/unseen-state-not-faded", test_unseen_state_not_faded);
   g_test_add_func ("/shell/version-info", test_version_info);
   g_test_add_func ("/shell/command-line", test_command_line);
   g_test_add_func ("/shell/start-page-first-frame", test_start_page_first_frame);
