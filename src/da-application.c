@@ -423,6 +423,9 @@ start_demo (DaApplication *self)
       return;
     }
 
+  /* The demo's server is on loopback, where no proxy belongs: the system's proxy settings are
+   * not asked (a module loaded and a lookup per connection before the first page's data). */
+  soup_session_set_proxy_resolver (self->session, NULL);
   client = da_client_new (da_mock_server_get_base_url (self->mock_server), self->session, &error);
   if (client == NULL)
     {

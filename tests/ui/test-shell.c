@@ -606,8 +606,9 @@ test_demo_mode (Fixture       *f,
   context = da_application_get_context (f->app);
   g_assert_true (da_context_get_demo (context));
   g_assert_null (da_application_get_key_store (f->app));
-  /* A local server, on loopback. */
+  /* A local server, on loopback, reached without asking for a proxy. */
   g_assert_true (g_str_has_prefix (da_context_get_server (context), "http://127.0.0.1:"));
+  g_assert_null (soup_session_get_proxy_resolver (da_application_get_session (f->app)));
 
   /* Marked as a demo. */
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Demo"));
