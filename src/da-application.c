@@ -58,6 +58,7 @@ struct _DaApplication
   gboolean        adding_account;
   gboolean        rejecting;       /* a rejected key is being removed */
   gboolean        held;            /* g_application_hold () for the background */
+  guint           icon_source;     /* sets the windows' icon once the first frame is out */
 };
 
 G_DEFINE_FINAL_TYPE (DaApplication, da_application, ADW_TYPE_APPLICATION)
@@ -422,6 +423,9 @@ start_demo (DaApplication *self)
       return;
     }
 
+  /* The demo's server is on loopback, where no proxy belongs: the system's proxy settings are
+   * not asked (a module loaded and a lookup per connection before the first page's data). */
+  soup_session_set_proxy_resolver (self->session, NULL);
   client = da_client_new (da_mock_server_get_base_url (self->mock_server), self->session, &error);
   if (client == NULL)
     {
@@ -787,6 +791,20 @@ set_accels (DaApplication *self)
     }
 }
 
+/* The windows' icon is for X11 window managers (on Wayland it comes from the desktop file): GTK
+ * renders the SVG at six sizes for it when a window is realized, and no frame of the window
+ * shows it. So it is set a second after start-up, once the first frames are out, rather than
+ * before the first one. */
+static gboolean
+set_default_icon_cb (gpointer user_data)
+{
+  DaApplication *self = user_data;
+
+  self->icon_source = 0;
+  gtk_window_set_default_icon_name (APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 da_application_startup (GApplication *application)
 {
@@ -805,7 +823,7 @@ da_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (da_application_parent_class)->startup (application);
 
-  gtk_window_set_default_icon_name (APP_ID);
+  self->icon_source = g_timeout_add_full (G_PRIORITY_LOW, 1000, set_default_icon_cb, self, NULL);
 
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
@@ -860,6 +878,7 @@ da_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_handle_id (&self->icon_source, g_source_remove);
   set_context (self, NULL);
   if (self->mock_server != NULL)
     da_mock_server_stop (self->mock_server);

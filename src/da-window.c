@@ -29,6 +29,7 @@ struct _DaWindow
   char                 *pending_org;   /* to select once the Organizations page has loaded */
   GHashTable           *toasts;        /* key → AdwToast (borrowed; removed on dismissed) */
   GSignalGroup         *page_signals;  /* on the visible page */
+  gboolean              drawn;         /* a frame showed the main stack's child shown */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -54,6 +55,21 @@ struct _DaWindow
 G_DEFINE_FINAL_TYPE (DaWindow, da_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_titles (DaWindow *self);
+
+/* What no frame showed (the spinner of a start signed in before the first frame) is not faded
+ * out: the new child shows at once, and no frame draws both. */
+static void
+show_main_child (DaWindow   *self,
+                 const char *name)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0)
+    return;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                : GTK_STACK_TRANSITION_TYPE_NONE);
+  self->drawn = FALSE;
+}
 
 static DaApplication *
 get_app (DaWindow *self)
@@ -149,19 +165,45 @@ page_id_of (GtkWidget *page)
   return g_object_get_data (G_OBJECT (page), "da-page-id");
 }
 
-DaPage *
-da_window_get_page (DaWindow   *self,
-                    const char *page_id)
+/* The page with that ID if it has been created, without creating it. */
+static DaPage *
+lookup_page (DaWindow   *self,
+             const char *page_id)
 {
   GtkWidget *child;
-
-  g_return_val_if_fail (DA_IS_WINDOW (self), NULL);
 
   if (page_id == NULL)
     return NULL;
 
   child = gtk_stack_get_child_by_name (self->page_stack, page_id);
   return child != NULL ? DA_PAGE (child) : NULL;
+}
+
+/* Pages are created when first needed (shown, or asked for): the first frame after start-up
+ * builds only the page it shows. */
+DaPage *
+da_window_get_page (DaWindow   *self,
+                    const char *page_id)
+{
+  const DaPageEntry *entry;
+  DaPage *page;
+  GtkWidget *widget;
+
+  g_return_val_if_fail (DA_IS_WINDOW (self), NULL);
+
+  page = lookup_page (self, page_id);
+  if (page != NULL || self->context == NULL)
+    return page;
+
+  entry = da_pages_lookup (page_id);
+  if (entry == NULL)
+    return NULL;
+
+  widget = g_object_new (entry->get_type (), "context", self->context, NULL);
+  g_object_set_data_full (G_OBJECT (widget), "da-page-id", g_strdup (entry->id), g_free);
+  /* The first page added becomes the visible one, which selects its row. */
+  gtk_stack_add_named (self->page_stack, widget, entry->id);
+  return DA_PAGE (widget);
 }
 
 DaPage *
@@ -258,15 +300,16 @@ da_window_show_page (DaWindow   *self,
   return TRUE;
 }
 
+/* From the table alone: the page itself is created when first shown. */
 static GtkWidget *
-create_sidebar_row (DaPage     *page,
-                    const char *id)
+create_sidebar_row (const DaPageEntry *entry)
 {
+  const char *title = _(entry->title);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (da_page_get_icon_name (page));
-  GtkWidget *label = gtk_label_new (da_page_get_title (page));
-  g_autofree char *name = g_strconcat ("sidebar-", id, NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon_name);
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *name = g_strconcat ("sidebar-", entry->id, NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -274,10 +317,8 @@ create_sidebar_row (DaPage     *page,
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, name);
-  g_object_set_data_full (G_OBJECT (row), "da-page-id", g_strdup (id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, da_page_get_title (page),
-                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "da-page-id", g_strdup (entry->id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return row;
 }
 
@@ -294,23 +335,16 @@ remove_pages (DaWindow *self)
     gtk_stack_remove (self->page_stack, child);
 }
 
+/* The sidebar's rows; the pages come when first needed (da_window_get_page()). */
 static void
-add_pages (DaWindow  *self,
-           DaContext *context)
+add_sidebar_rows (DaWindow *self)
 {
   const DaPageEntry *entries;
   guint n_entries;
 
   entries = da_pages_get_all (&n_entries);
   for (guint i = 0; i < n_entries; i++)
-    {
-      GtkWidget *page = g_object_new (entries[i].get_type (), "context", context, NULL);
-
-      g_object_set_data_full (G_OBJECT (page), "da-page-id", g_strdup (entries[i].id), g_free);
-      /* The row first: adding the first page makes it the visible one, which selects its row. */
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (DA_PAGE (page), entries[i].id));
-      gtk_stack_add_named (self->page_stack, page, entries[i].id);
-    }
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (&entries[i]));
 }
 
 static void
@@ -326,8 +360,14 @@ static void
 on_sidebar_row_selected_cb (DaWindow      *self,
                             GtkListBoxRow *row)
 {
-  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
-    gtk_stack_set_visible_child_name (self->page_stack, page_id_of (GTK_WIDGET (row)));
+  DaPage *page;
+
+  if (row == NULL || adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  page = da_window_get_page (self, page_id_of (GTK_WIDGET (row)));
+  if (page != NULL)
+    gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (page));
 }
 
 /* In the sidebar, the arrows go from page to page; Tab leaves it for the page's side of the window
@@ -413,7 +453,8 @@ update_accounts_menu (DaWindow *self)
 static void
 select_pending_org (DaWindow *self)
 {
-  DaPage *page = da_window_get_page (self, "organizations");
+  /* Not created for this: a pending organization was asked for on the page, which made it. */
+  DaPage *page = lookup_page (self, "organizations");
   g_autofree char *org_id = NULL;
 
   if (self->pending_org == NULL || page == NULL || da_page_get_busy (page))
@@ -549,7 +590,7 @@ show_welcome (DaWindow      *self,
   da_welcome_page_set_message (welcome, da_application_get_welcome_message (app));
   /* Another account's address is what to fill in first. */
   da_welcome_page_set_server_expanded (welcome, da_application_get_adding_account (app));
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  show_main_child (self, "welcome");
   gtk_widget_grab_focus (GTK_WIDGET (welcome));
 }
 
@@ -598,7 +639,7 @@ show_signed_in (DaWindow  *self,
       remove_pages (self);
       g_clear_pointer (&self->pending_org, g_free);
       set_context (self, context);
-      add_pages (self, context);
+      add_sidebar_rows (self);
     }
   set_client (self, da_context_get_client (context));
 
@@ -611,7 +652,7 @@ show_signed_in (DaWindow  *self,
 
   /* The pages first, with the focus in the sidebar (the key entry had it); then the welcome
    * page is not needed any more: its next use starts afresh. */
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_main_child (self, "main");
   focus_sidebar (self);
   adw_bin_set_child (self->welcome_bin, NULL);
 }
@@ -628,7 +669,7 @@ on_app_state_changed_cb (DaWindow *self)
   switch (state)
     {
     case DA_APP_STATE_STARTING:
-      gtk_stack_set_visible_child_name (self->main_stack, "starting");
+      show_main_child (self, "starting");
       break;
 
     case DA_APP_STATE_WELCOME:
@@ -783,6 +824,16 @@ sign_out_action (GtkWidget  *widget,
 
 /* ---- GObject --------------------------------------------------------------------------- */
 
+static void
+da_window_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  DaWindow *self = DA_WINDOW (widget);
+
+  self->drawn = TRUE;
+  GTK_WIDGET_CLASS (da_window_parent_class)->snapshot (widget, snapshot);
+}
+
 static gboolean
 da_window_close_request (GtkWindow *window)
 {
@@ -862,6 +913,7 @@ da_window_class_init (DaWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = da_window_dispose;
+  widget_class->snapshot = da_window_snapshot;
   window_class->close_request = da_window_close_request;
 
   g_type_ensure (DA_TYPE_OFFLINE_BANNER);

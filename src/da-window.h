@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * Follows the application's sign-in state: a spinner while starting, the key entry
  * (#DaWelcomePage) when a key is needed, and, once signed in, a sidebar of pages (from the one
  * table in da-pages.c) beside the visible page, folding to one column with a back button on
- * narrow windows. The header has Refresh and the primary menu; transient messages are toasts,
+ * narrow windows. A page is created when it is first needed, not at sign-in. The header has Refresh and the primary menu; transient messages are toasts,
  * never stacked twice.
  *
  * Actions: win.refresh (Ctrl+R, F5), win.show-page(s) (Alt+1 … Alt+8 in the sidebar's order),
@@ -46,7 +46,8 @@ const char *da_window_get_visible_page_id (DaWindow     *self);
  * loaded it yet, once it has (a toast says so when it is not there any more). */
 void        da_window_show_organization  (DaWindow      *self,
                                           const char    *org_id);
-/* (nullable) the page with that ID, once signed in */
+/* (nullable) the page with that ID, created on first use (the window creates a page only when
+ * it is first shown or asked for); NULL for an unknown ID, or before signing in. */
 DaPage     *da_window_get_page           (DaWindow      *self,
                                           const char    *page_id);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "da-pages.h"
 
 #include "da-api-keys-page.h"
@@ -21,14 +23,22 @@
  * above). The order is the sidebar's. Page IDs others link to: "overview", "members",
  * "organizations", "permissions", "api-keys", "audit-log", "sessions", "consumption". */
 static const DaPageEntry pages[] = {
-  { "overview", da_overview_page_get_type },
-  { "members", da_members_page_get_type },
-  { "organizations", da_organizations_page_get_type },
-  { "permissions", da_permissions_page_get_type },
-  { "api-keys", da_api_keys_page_get_type },
-  { "audit-log", da_audit_log_page_get_type },
-  { "sessions", da_sessions_page_get_type },
-  { "consumption", da_consumption_page_get_type },
+  { "overview", N_("Overview"), "view-grid-symbolic",
+    da_overview_page_get_type },
+  { "members", N_("Members"), "system-users-symbolic",
+    da_members_page_get_type },
+  { "organizations", N_("Organizations"), "network-workgroup-symbolic",
+    da_organizations_page_get_type },
+  { "permissions", N_("Permissions"), "folder-remote-symbolic",
+    da_permissions_page_get_type },
+  { "api-keys", N_("API Keys"), "dialog-password-symbolic",
+    da_api_keys_page_get_type },
+  { "audit-log", N_("Audit Log"), "document-open-recent-symbolic",
+    da_audit_log_page_get_type },
+  { "sessions", N_("Sessions"), "utilities-terminal-symbolic",
+    da_sessions_page_get_type },
+  { "consumption", N_("Consumption"), "power-profile-performance-symbolic",
+    da_consumption_page_get_type },
 };
 
 const DaPageEntry *

@@ -11,10 +11,15 @@
 G_BEGIN_DECLS
 
 /* One page of the sidebar: a stable ID (for `win.show-page`, the "last-page" setting and
- * links between pages) and its DaPage type. */
+ * links between pages), what its sidebar row shows and its DaPage type. The window builds the
+ * sidebar from the table alone and creates a page only when it is first needed, so @title and
+ * @icon_name are the page's own "title" and "icon-name" (a test checks they agree). @title is
+ * untranslated (N_()): translate it with _() where it is shown. */
 typedef struct
 {
   const char  *id;
+  const char  *title;
+  const char  *icon_name;
   GType      (*get_type) (void);
 } DaPageEntry;
 

@@ -29,6 +29,8 @@ struct _DaStateView
   AdwStatusPage    *forbidden_page;
   GtkButton        *retry_button;
 
+  gboolean          drawn;          /* a frame showed the state shown */
+
   DaStateViewState  state;
 };
 
@@ -72,7 +74,15 @@ static void
 set_state (DaStateView      *self,
            DaStateViewState  state)
 {
-  gtk_stack_set_visible_child_name (self->stack, state_names[state]);
+  /* A state no frame showed (the data came before the first frame) is not faded out: the
+   * content shows at once, and no frame draws both. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), state_names[state]) != 0)
+    {
+      gtk_stack_set_visible_child_full (self->stack, state_names[state],
+                                        self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                    : GTK_STACK_TRANSITION_TYPE_NONE);
+      self->drawn = FALSE;
+    }
   /* Spin only while shown: a hidden spinner that spins still costs frames. */
   gtk_spinner_set_spinning (self->spinner, state == DA_STATE_VIEW_LOADING);
 
@@ -211,6 +221,16 @@ da_state_view_set_property (GObject      *object,
 }
 
 static void
+da_state_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  DaStateView *self = DA_STATE_VIEW (widget);
+
+  self->drawn = TRUE;
+  GTK_WIDGET_CLASS (da_state_view_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 da_state_view_class_init (DaStateViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -275,6 +295,7 @@ da_state_view_class_init (DaStateViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->snapshot = da_state_view_snapshot;
 }
 
 static void

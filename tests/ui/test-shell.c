@@ -285,6 +285,194 @@ test_every_page_opens (Fixture       *f,
   g_assert_false (da_window_show_page (f->window, "no-such-page"));
 }
 
+/* The pages created so far, wherever they are in the window. */
+static guint
+count_pages (Fixture *f)
+{
+  g_autoptr(GPtrArray) pages = da_test_find_all (GTK_WIDGET (f->window), DA_TYPE_PAGE);
+
+  return pages->len;
+}
+
+/* Start-up builds the sidebar from the page table and only the page it shows; any other page is
+ * created when first needed: shown through the sidebar (a click, or a selection as the keyboard
+ * makes it), win.show-page, or asked for with da_window_get_page(). */
+static void
+test_pages_created_when_needed (Fixture       *f,
+                                gconstpointer  data)
+{
+  const DaPageEntry *entries;
+  guint n_entries;
+  DaPage *page;
+
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  entries = da_pages_get_all (&n_entries);
+
+  /* Every row is there, with the table's title and icon, but only the Overview exists. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      GtkWidget *row = sidebar_row (f, entries[i].id);
+      GtkWidget *icon;
+
+      g_assert_nonnull (row);
+      g_assert_true (da_test_has_label (row, entries[i].title));
+      icon = da_test_find_widget (row, GTK_TYPE_IMAGE, NULL);
+      g_assert_nonnull (icon);
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, entries[i].icon_name);
+    }
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "overview");
+  g_assert_cmpuint (count_pages (f), ==, 1);
+  da_test_spin (200);
+  g_assert_cmpuint (count_pages (f), ==, 1);
+
+  /* A click in the sidebar creates its page. */
+  da_test_click (sidebar_row (f, "members"));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "members");
+  g_assert_true (DA_IS_PAGE (da_window_get_visible_page (f->window)));
+  g_assert_cmpuint (count_pages (f), ==, 2);
+
+  /* A layout measures what is shown only: no stack on screen measures its hidden children
+   * (pages made earlier, status pages) too. */
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_visible_page (f->window)));
+  {
+    g_autoptr(GPtrArray) stacks = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_STACK);
+    guint n_mapped = 0;
+
+    for (guint i = 0; i < stacks->len; i++)
+      {
+        GtkStack *stack = g_ptr_array_index (stacks, i);
+
+        /* (A drop-down's button has a stack of its own, of one small row.) */
+        if (!gtk_widget_get_mapped (GTK_WIDGET (stack)) ||
+            gtk_widget_get_ancestor (GTK_WIDGET (stack), GTK_TYPE_DROP_DOWN) != NULL)
+          continue;
+        n_mapped++;
+        g_assert_false (gtk_stack_get_hhomogeneous (stack));
+        g_assert_false (gtk_stack_get_vhomogeneous (stack));
+      }
+    /* The window's, the page stack, the Members page's state view, list and details. */
+    g_assert_cmpuint (n_mapped, >=, 5);
+  }
+
+  /* So does a row selected (the arrow keys in the sidebar), and win.show-page. */
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (sidebar_row (f, "sessions"))),
+                           GTK_LIST_BOX_ROW (sidebar_row (f, "sessions")));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "sessions");
+  g_assert_cmpuint (count_pages (f), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "permissions"));
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "permissions");
+  g_assert_cmpuint (count_pages (f), ==, 4);
+
+  /* Asked for, a page is created without being shown, once. */
+  page = da_window_get_page (f->window, "audit-log");
+  g_assert_nonnull (page);
+  g_assert_cmpuint (count_pages (f), ==, 5);
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "permissions");
+  g_assert_true (da_window_get_page (f->window, "audit-log") == page);
+  g_assert_cmpuint (count_pages (f), ==, 5);
+  g_assert_null (da_window_get_page (f->window, "no-such-page"));
+  g_assert_cmpuint (count_pages (f), ==, 5);
+
+  /* Each page's own title and icon are the ones its row shows. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      page = da_window_get_page (f->window, entries[i].id);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, entries[i].get_type ()));
+      g_assert_cmpstr (da_page_get_title (page), ==, entries[i].title);
+      g_assert_cmpstr (da_page_get_icon_name (page), ==, entries[i].icon_name);
+    }
+  g_assert_cmpuint (count_pages (f), ==, n_entries);
+}
+
+/* Signed in with the page of last time kept in the settings: that page is the only one made. */
+static void
+test_last_page_created_alone (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+  da_test_settings_reset ();
+  g_settings_set_string (settings, "last-page", "audit-log");
+  launch_app (f, FALSE);
+  sign_in (f, da_mock_server_get_admin_key (f->server));
+
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "audit-log");
+  DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_visible_page (f->window)));
+  g_assert_cmpuint (count_pages (f), ==, 1);
+
+  /* A link to another page creates it. */
+  da_window_show_organization (f->window, "org-that-is-not-there");
+  g_assert_cmpstr (da_window_get_visible_page_id (f->window), ==, "organizations");
+  g_assert_cmpuint (count_pages (f), ==, 2);
+  DA_TEST_WAIT_UNTIL (da_test_has_label (GTK_WIDGET (f->window),
+                                         "That organization no longer exists"));
+}
+
+/* A state no frame showed is not faded out: no frame draws two states at once then. A state
+ * that was on screen still fades. */
+static void
+test_unseen_state_not_faded (void)
+{
+  GtkWidget *view = da_state_view_new ();
+  GtkStack *stack;
+  GtkWindow *window;
+
+  /* The tests run without animations; this one is about them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_object_ref_sink (view);
+  stack = GTK_STACK (da_test_find_widget (view, GTK_TYPE_STACK, NULL));
+  window = da_test_window_new (view, 600, 400);
+
+  /* Loading, then the content, with no frame in between. */
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  da_test_spin (300);
+  da_state_view_show_content (DA_STATE_VIEW (view));
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  da_state_view_show_content (DA_STATE_VIEW (view));
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+
+  /* The content was drawn: going to the loading state fades. */
+  da_test_spin (300);
+  da_state_view_show_loading (DA_STATE_VIEW (view));
+  g_assert_true (gtk_stack_get_transition_running (stack));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (view);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* Signed in before the first frame (the demo), the window shows its pages at once rather than
+ * fading from the spinner no frame showed. */
+static void
+test_start_not_faded (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *overlay;
+  GtkStack *main_stack;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  overlay = da_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY, NULL);
+  main_stack = GTK_STACK (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "main");
+  g_assert_false (gtk_stack_get_transition_running (main_stack));
+}
+
+/* The windows' icon (for X11 window managers) is set after the first frames, not before. */
+static void
+test_window_icon_set (Fixture       *f,
+                      gconstpointer  data)
+{
+  gtk_window_set_default_icon_name (NULL);
+  start_app (f, TRUE);
+  DA_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) == 0);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -418,8 +606,9 @@ test_demo_mode (Fixture       *f,
   context = da_application_get_context (f->app);
   g_assert_true (da_context_get_demo (context));
   g_assert_null (da_application_get_key_store (f->app));
-  /* A local server, on loopback. */
+  /* A local server, on loopback, reached without asking for a proxy. */
   g_assert_true (g_str_has_prefix (da_context_get_server (context), "http://127.0.0.1:"));
+  g_assert_null (soup_session_get_proxy_resolver (da_application_get_session (f->app)));
 
   /* Marked as a demo. */
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Demo"));
@@ -955,6 +1144,10 @@ main (int   argc,
   ADD ("first-run-sign-in", test_first_run_sign_in);
   ADD ("stored-key-signs-in", test_stored_key_signs_in);
   ADD ("every-page-opens", test_every_page_opens);
+  ADD ("pages-created-when-needed", test_pages_created_when_needed);
+  ADD ("last-page-created-alone", test_last_page_created_alone);
+  ADD ("window-icon-set", test_window_icon_set);
+  ADD ("start-not-faded", test_start_not_faded);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
@@ -967,6 +1160,7 @@ main (int   argc,
   ADD ("rate-limit-toast", test_rate_limit_toast);
   ADD ("toasts-are-not-stacked", test_toasts_are_not_stacked);
   ADD ("no-keyring-session-only", test_no_keyring_session_only);
+  g_test_add_func ("/shell/unseen-state-not-faded", test_unseen_state_not_faded);
   g_test_add_func ("/shell/version-info", test_version_info);
   g_test_add_func ("/shell/command-line", test_command_line);
   g_test_add_func ("/shell/start-page-first-frame", test_start_page_first_frame);
