@@ -23,8 +23,10 @@ done
 if [ ! -f "$build_dir/build.ninja" ]; then
   meson setup "$build_dir" "$source_dir" --buildtype=release >&2
 fi
+# The settings' schemas too: without them the app starts without its settings (the window's
+# size among them), which is not how it starts for anyone.
 meson compile -C "$build_dir" devin-admin devin-mock-server bench-fetch bench-ui bench-startup \
-  bench-adw-window >&2
+  bench-adw-window gsettings-compile-data >&2
 
 # What the tests give their programs: the build's schemas, the memory settings backend, no
 # keyring, no accessibility bus, GTK's cairo renderer (GL is Mesa's software renderer under Xvfb).
