@@ -50,6 +50,18 @@ watch_free (gpointer data)
   g_free (watch);
 }
 
+/* Whether a stack around @widget is still fading or sliding: the rows are then drawn, but not
+ * yet as they will be seen. */
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_STACK (w) && gtk_stack_get_transition_running (GTK_STACK (w)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Watch         *watch)
@@ -57,7 +69,8 @@ on_after_paint_cb (GdkFrameClock *clock,
   char line[64];
   int length;
 
-  if (!gtk_widget_get_mapped (watch->widget) || g_list_model_get_n_items (watch->model) == 0)
+  if (!gtk_widget_get_mapped (watch->widget) || g_list_model_get_n_items (watch->model) == 0 ||
+      in_transition (watch->widget))
     return;
 
   length = g_snprintf (line, sizeof line, "first-frame %" G_GINT64_FORMAT "\n",

@@ -75,12 +75,16 @@ set_state (DaStateView      *self,
            DaStateViewState  state)
 {
   /* A state no frame showed (the data came before the first frame) is not faded out: the
-   * content shows at once, and no frame draws both. */
+   * content shows at once, and no frame draws both. Nor is the content faded in over the
+   * spinner: it is what the person waited for, and a fade only shows it later. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), state_names[state]) != 0)
     {
+      gboolean fade = self->drawn &&
+                      !(self->state == DA_STATE_VIEW_LOADING && state == DA_STATE_VIEW_CONTENT);
+
       gtk_stack_set_visible_child_full (self->stack, state_names[state],
-                                        self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
-                                                    : GTK_STACK_TRANSITION_TYPE_NONE);
+                                        fade ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                             : GTK_STACK_TRANSITION_TYPE_NONE);
       self->drawn = FALSE;
     }
   /* Spin only while shown: a hidden spinner that spins still costs frames. */

@@ -411,7 +411,7 @@ test_last_page_created_alone (Fixture       *f,
 }
 
 /* A state no frame showed is not faded out: no frame draws two states at once then. A state
- * that was on screen still fades. */
+ * that was on screen still fades, except the spinner giving way to the content. */
 static void
 test_unseen_state_not_faded (void)
 {
@@ -438,6 +438,13 @@ test_unseen_state_not_faded (void)
   da_test_spin (300);
   da_state_view_show_loading (DA_STATE_VIEW (view));
   g_assert_true (gtk_stack_get_transition_running (stack));
+
+  /* The content the spinner was drawn for shows at once, not faded in over it. */
+  da_test_spin (300);
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  da_state_view_show_content (DA_STATE_VIEW (view));
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
 
   gtk_window_destroy (window);
   g_assert_finalize_object (view);
