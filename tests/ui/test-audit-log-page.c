@@ -1330,6 +1330,7 @@ check_new_events_keep_view (Fixture *f,
   DA_TEST_WAIT_UNTIL (gtk_widget_get_visible (button));
   g_assert_true (da_test_has_label (button, label));
   da_test_spin (300);
+  wait_frames (GTK_WIDGET (column_view (f)));
 
   /* The row the reader was looking at has not moved. */
   g_assert_cmpfloat_with_epsilon (y_of (f, reader_sees), y_before, 1.5);
@@ -1362,9 +1363,12 @@ test_live (Fixture       *f,
 
   da_test_click (find (f, GTK_TYPE_TOGGLE_BUTTON, "audit-live-button"));
 
-  /* Reading in the middle of the list. */
+  /* Reading in the middle of the list, as a reader scrolls: once the rows are laid out, and
+   * looking at them once they are drawn there. */
+  wait_frames (GTK_WIDGET (column_view (f)));
   gtk_adjustment_set_value (adjustment, 1200);
   da_test_spin (300);
+  wait_frames (GTK_WIDGET (column_view (f)));
   check_new_events_keep_view (f, 3, 3);
   da_test_screenshot (GTK_WIDGET (f->window), "new-events");
 
@@ -1374,6 +1378,7 @@ test_live (Fixture       *f,
   /* The button goes to them. */
   da_test_click (button);
   da_test_spin (200);
+  wait_frames (GTK_WIDGET (column_view (f)));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   g_assert_false (gtk_widget_get_visible (button));
   {
