@@ -1254,10 +1254,11 @@ test_forbidden (Fixture       *f,
 
 /* ---- live ------------------------------------------------------------------------------ */
 
-/* The first row in view: its event and where it is drawn. */
+/* The first row drawn at @min_y or below: its event and where it is drawn. */
 static DaAuditEvent *
-first_row_in_view (Fixture *f,
-                   double  *y_out)
+row_below (Fixture *f,
+           double   min_y,
+           double  *y_out)
 {
   g_autoptr(GPtrArray) labels = da_test_find_all (GTK_WIDGET (column_view (f)), GTK_TYPE_LABEL);
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view (f)),
@@ -1274,8 +1275,7 @@ first_row_in_view (Fixture *f,
       if (event == NULL || !gtk_widget_get_mapped (label) ||
           !gtk_widget_compute_point (label, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
         continue;
-      /* below the column headers, inside the view */
-      if (point.y >= 20 && point.y < best_y)
+      if (point.y >= min_y && point.y < best_y)
         {
           best_y = point.y;
           best = event;
@@ -1285,6 +1285,14 @@ first_row_in_view (Fixture *f,
   g_assert_nonnull (best);
   *y_out = best_y;
   return best;
+}
+
+/* The first row in view (below the column headers): its event and where it is drawn. */
+static DaAuditEvent *
+first_row_in_view (Fixture *f,
+                   double  *y_out)
+{
+  return row_below (f, 20, y_out);
 }
 
 static double
@@ -1403,6 +1411,39 @@ test_live (Fixture       *f,
   }
 }
 
+/* The rows follow the scroll bar pixel for pixel: within a row, across rows, by a page, back
+ * up. (Rows are one pixel taller than their content with the separator under them: a view that
+ * took the content's height for the row's scrolled 1 px too far per row.) */
+static void
+test_scroll_by_pixels (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const double steps[] = { 1, 7, 13, 20, 21, 22, 45, 100, 250, 333, -1, -13, -100, -290 };
+  GtkAdjustment *adjustment;
+
+  show_page (f, 1000, 700);
+  wait_loaded (f);
+  adjustment = vadjustment (f);
+  wait_frames (GTK_WIDGET (column_view (f)));
+  gtk_adjustment_set_value (adjustment, 800);
+  wait_frames (GTK_WIDGET (column_view (f)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+      double y;
+      /* a row that stays in view: at least a step below the headers, or at the top going up */
+      DaAuditEvent *row = row_below (f, 20 + MAX (0, steps[i]), &y);
+
+      gtk_adjustment_set_value (adjustment, value + steps[i]);
+      wait_frames (GTK_WIDGET (column_view (f)));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value + steps[i]);
+      g_test_message ("value %.0f → %.0f: the row at %.1f is at %.1f", value, value + steps[i],
+                      y, y_of (f, row));
+      g_assert_cmpfloat_with_epsilon (y_of (f, row), y - steps[i], 0.5);
+    }
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -1502,6 +1543,7 @@ main (int   argc,
   ADD ("refresh-error-keeps-list", setup_default, test_refresh_error_keeps_list);
   ADD ("forbidden", setup_member, test_forbidden);
   ADD ("live", setup_default, test_live);
+  ADD ("scroll-by-pixels", setup_default, test_scroll_by_pixels);
   ADD ("narrow", setup_default, test_narrow);
 
 #undef ADD
