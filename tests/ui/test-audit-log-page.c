@@ -196,7 +196,7 @@ wait_frames (GtkWidget *widget)
 static void
 load_to_end (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 240 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) 240 * da_test_wait_scale () * G_USEC_PER_SEC;
   GtkAdjustment *adjustment = vadjustment (f);
 
   while (!da_audit_log_page_get_complete (DA_AUDIT_LOG_PAGE (f->page)))
