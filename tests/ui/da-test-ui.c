@@ -181,7 +181,7 @@ da_test_server_new (const DaMockOptions *options)
 SoupSession *
 da_test_session_new (void)
 {
-  return soup_session_new_with_options ("timeout", 5,
+  return soup_session_new_with_options ("timeout", 5 * da_test_wait_scale (),
                                         "user-agent", "DevinAdmin-tests ",
                                         NULL);
 }

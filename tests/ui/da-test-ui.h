@@ -44,7 +44,7 @@ gboolean      da_test_has_keyring        (void);
 /* Starts a DaMockServer on a free loopback port; @options NULL for the defaults. Fails the
  * test if it cannot start. (transfer full) */
 DaMockServer *da_test_server_new         (const DaMockOptions  *options);
-/* A SoupSession for tests: short timeout (5 s). (transfer full) */
+/* A SoupSession for tests: short timeout (5 s × da_test_wait_scale ()). (transfer full) */
 SoupSession  *da_test_session_new        (void);
 /* A client for @server with @api_key (NULL: the server's admin key) and quick retries
  * (2 retries, 50 ms base delay). (transfer full) */
