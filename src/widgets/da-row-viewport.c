@@ -937,16 +937,38 @@ allocate_child (DaRowViewport *self,
   gtk_widget_allocate (GTK_WIDGET (self->child), width, height, -1, NULL);
 }
 
+/* The height of a laid out row: from its top to the next row's, so its border (the separator
+ * under it) and margins count, which gtk_widget_get_height() (the content) leaves out. */
+static int
+laid_out_row_height (DaRowViewport *self)
+{
+  GtkWidget *first = NULL;
+  GtkWidget *second = NULL;
+  graphene_point_t point;
+  graphene_rect_t bounds;
+
+  if (self->slots->n_shown > 0)
+    first = row_slot_get_row (g_ptr_array_index (self->slots->slots, 0));
+  if (first == NULL)
+    return 0;
+  if (self->slots->n_shown > 1)
+    second = row_slot_get_row (g_ptr_array_index (self->slots->slots, 1));
+
+  if (second != NULL &&
+      gtk_widget_compute_point (second, first, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+      point.y >= 1)
+    return (int) round (point.y);
+  if (gtk_widget_compute_bounds (first, first, &bounds))
+    return (int) ceil (bounds.size.height);
+
+  return 0;
+}
+
 static void
 measure_rows (DaRowViewport *self)
 {
-  GtkWidget *row = NULL;
-  int r = 0;
+  int r = laid_out_row_height (self);
 
-  if (self->slots->n_shown > 0)
-    row = row_slot_get_row (g_ptr_array_index (self->slots->slots, 0));
-  if (row != NULL)
-    r = gtk_widget_get_height (row);
   if (r > 0)
     self->row_height = r;
   if (self->inner != NULL)

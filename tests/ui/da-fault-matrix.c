@@ -166,8 +166,9 @@ da_fm_app_new (const DaMockOptions *options)
   da_application_set_server_url (self->app, da_mock_server_get_base_url (self->server));
   g_application_register (G_APPLICATION (self->app), NULL, &error);
   g_assert_no_error (error);
-  /* A stalled answer is given up soon. */
-  soup_session_set_timeout (da_application_get_session (self->app), DA_FM_STALL_TIMEOUT_S);
+  /* A stalled answer is given up soon (later in a slower build, where answers take longer). */
+  soup_session_set_timeout (da_application_get_session (self->app),
+                            DA_FM_STALL_TIMEOUT_S * da_test_wait_scale ());
   g_application_activate (G_APPLICATION (self->app));
 
   self->window = DA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self->app)));
@@ -437,12 +438,12 @@ poll (DaFmApp *self)
 }
 
 static gboolean
-wait_until (DaFmApp      *self,
-            DaFmCondition condition,
-            gpointer      user_data,
-            guint         timeout_ms)
+iterate_until (DaFmApp      *self,
+               DaFmCondition condition,
+               gpointer      user_data,
+               guint         ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
 
   while (!condition (user_data))
     {
@@ -453,6 +454,16 @@ wait_until (DaFmApp      *self,
     }
 
   return TRUE;
+}
+
+/* Gives up after @timeout_ms, longer in a slower build (da_test_wait_scale ()). */
+static gboolean
+wait_until (DaFmApp      *self,
+            DaFmCondition condition,
+            gpointer      user_data,
+            guint         timeout_ms)
+{
+  return iterate_until (self, condition, user_data, timeout_ms * da_test_wait_scale ());
 }
 
 gboolean
@@ -474,7 +485,7 @@ void
 da_fm_app_spin (DaFmApp *self,
                 guint    ms)
 {
-  wait_until (self, never_cb, NULL, ms);
+  iterate_until (self, never_cb, NULL, ms);
 }
 
 void

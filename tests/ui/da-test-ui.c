@@ -181,7 +181,7 @@ da_test_server_new (const DaMockOptions *options)
 SoupSession *
 da_test_session_new (void)
 {
-  return soup_session_new_with_options ("timeout", 5,
+  return soup_session_new_with_options ("timeout", 5 * da_test_wait_scale (),
                                         "user-agent", "DevinAdmin-tests ",
                                         NULL);
 }
@@ -212,13 +212,36 @@ da_test_context_new (DaMockServer *server,
 
 /* ---- main loop ------------------------------------------------------------------------- */
 
+guint
+da_test_wait_scale (void)
+{
+  static guint scale = 0;
+
+  if (scale == 0)
+    {
+      const char *env = g_getenv ("DA_TEST_WAIT_SCALE");
+      guint64 value = 0;
+
+      if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 100, &value, NULL))
+        scale = (guint) value;
+      else
+#ifdef __SANITIZE_ADDRESS__
+        scale = 4;
+#else
+        scale = 1;
+#endif
+    }
+
+  return scale;
+}
+
 void
 da_test_wait_for (DaTestCondition  condition,
                   gpointer         user_data,
                   guint            timeout_ms,
                   const char      *description)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * da_test_wait_scale () * 1000;
 
   while (!condition (user_data))
     {

@@ -44,7 +44,7 @@ gboolean      da_test_has_keyring        (void);
 /* Starts a DaMockServer on a free loopback port; @options NULL for the defaults. Fails the
  * test if it cannot start. (transfer full) */
 DaMockServer *da_test_server_new         (const DaMockOptions  *options);
-/* A SoupSession for tests: short timeout (5 s). (transfer full) */
+/* A SoupSession for tests: short timeout (5 s × da_test_wait_scale ()). (transfer full) */
 SoupSession  *da_test_session_new        (void);
 /* A client for @server with @api_key (NULL: the server's admin key) and quick retries
  * (2 retries, 50 ms base delay). (transfer full) */
@@ -58,16 +58,22 @@ DaContext    *da_test_context_new        (DaMockServer         *server,
 
 typedef gboolean (*DaTestCondition) (gpointer user_data);
 
+/* How many times longer the waits below are (never what a test checks, only how long it waits
+ * before it gives up): DA_TEST_WAIT_SCALE if set (1 to 100), else 4 in a build with
+ * AddressSanitizer (the asan test setup, several times slower), else 1. */
+guint         da_test_wait_scale         (void);
+
 /* Iterates the default main context until @condition returns TRUE; fails the test with
- * @description when @timeout_ms pass first. */
+ * @description when @timeout_ms (× da_test_wait_scale ()) pass first. */
 void          da_test_wait_for           (DaTestCondition       condition,
                                           gpointer              user_data,
                                           guint                 timeout_ms,
                                           const char           *description);
-/* The same with a C expression, re-evaluated at each iteration, and a 20 s timeout. */
+/* The same with a C expression, re-evaluated at each iteration, and a 20 s timeout (scaled). */
 #define DA_TEST_WAIT_UNTIL(expr) \
   G_STMT_START { \
-    gint64 _da_deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    gint64 _da_deadline = g_get_monotonic_time () + \
+                          (gint64) 20 * da_test_wait_scale () * G_USEC_PER_SEC; \
     while (!(expr)) \
       { \
         if (g_get_monotonic_time () > _da_deadline) \

@@ -196,7 +196,7 @@ wait_frames (GtkWidget *widget)
 static void
 load_to_end (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 240 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) 240 * da_test_wait_scale () * G_USEC_PER_SEC;
   GtkAdjustment *adjustment = vadjustment (f);
 
   while (!da_audit_log_page_get_complete (DA_AUDIT_LOG_PAGE (f->page)))
@@ -1254,10 +1254,11 @@ test_forbidden (Fixture       *f,
 
 /* ---- live ------------------------------------------------------------------------------ */
 
-/* The first row in view: its event and where it is drawn. */
+/* The first row drawn at @min_y or below: its event and where it is drawn. */
 static DaAuditEvent *
-first_row_in_view (Fixture *f,
-                   double  *y_out)
+row_below (Fixture *f,
+           double   min_y,
+           double  *y_out)
 {
   g_autoptr(GPtrArray) labels = da_test_find_all (GTK_WIDGET (column_view (f)), GTK_TYPE_LABEL);
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view (f)),
@@ -1274,8 +1275,7 @@ first_row_in_view (Fixture *f,
       if (event == NULL || !gtk_widget_get_mapped (label) ||
           !gtk_widget_compute_point (label, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
         continue;
-      /* below the column headers, inside the view */
-      if (point.y >= 20 && point.y < best_y)
+      if (point.y >= min_y && point.y < best_y)
         {
           best_y = point.y;
           best = event;
@@ -1285,6 +1285,14 @@ first_row_in_view (Fixture *f,
   g_assert_nonnull (best);
   *y_out = best_y;
   return best;
+}
+
+/* The first row in view (below the column headers): its event and where it is drawn. */
+static DaAuditEvent *
+first_row_in_view (Fixture *f,
+                   double  *y_out)
+{
+  return row_below (f, 20, y_out);
 }
 
 static double
@@ -1330,6 +1338,7 @@ check_new_events_keep_view (Fixture *f,
   DA_TEST_WAIT_UNTIL (gtk_widget_get_visible (button));
   g_assert_true (da_test_has_label (button, label));
   da_test_spin (300);
+  wait_frames (GTK_WIDGET (column_view (f)));
 
   /* The row the reader was looking at has not moved. */
   g_assert_cmpfloat_with_epsilon (y_of (f, reader_sees), y_before, 1.5);
@@ -1362,9 +1371,12 @@ test_live (Fixture       *f,
 
   da_test_click (find (f, GTK_TYPE_TOGGLE_BUTTON, "audit-live-button"));
 
-  /* Reading in the middle of the list. */
+  /* Reading in the middle of the list, as a reader scrolls: once the rows are laid out, and
+   * looking at them once they are drawn there. */
+  wait_frames (GTK_WIDGET (column_view (f)));
   gtk_adjustment_set_value (adjustment, 1200);
   da_test_spin (300);
+  wait_frames (GTK_WIDGET (column_view (f)));
   check_new_events_keep_view (f, 3, 3);
   da_test_screenshot (GTK_WIDGET (f->window), "new-events");
 
@@ -1374,6 +1386,7 @@ test_live (Fixture       *f,
   /* The button goes to them. */
   da_test_click (button);
   da_test_spin (200);
+  wait_frames (GTK_WIDGET (column_view (f)));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   g_assert_false (gtk_widget_get_visible (button));
   {
@@ -1396,6 +1409,39 @@ test_live (Fixture       *f,
     g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), ==,
                       requests);
   }
+}
+
+/* The rows follow the scroll bar pixel for pixel: within a row, across rows, by a page, back
+ * up. (Rows are one pixel taller than their content with the separator under them: a view that
+ * took the content's height for the row's scrolled 1 px too far per row.) */
+static void
+test_scroll_by_pixels (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const double steps[] = { 1, 7, 13, 20, 21, 22, 45, 100, 250, 333, -1, -13, -100, -290 };
+  GtkAdjustment *adjustment;
+
+  show_page (f, 1000, 700);
+  wait_loaded (f);
+  adjustment = vadjustment (f);
+  wait_frames (GTK_WIDGET (column_view (f)));
+  gtk_adjustment_set_value (adjustment, 800);
+  wait_frames (GTK_WIDGET (column_view (f)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+      double y;
+      /* a row that stays in view: at least a step below the headers, or at the top going up */
+      DaAuditEvent *row = row_below (f, 20 + MAX (0, steps[i]), &y);
+
+      gtk_adjustment_set_value (adjustment, value + steps[i]);
+      wait_frames (GTK_WIDGET (column_view (f)));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value + steps[i]);
+      g_test_message ("value %.0f → %.0f: the row at %.1f is at %.1f", value, value + steps[i],
+                      y, y_of (f, row));
+      g_assert_cmpfloat_with_epsilon (y_of (f, row), y - steps[i], 0.5);
+    }
 }
 
 static void
@@ -1497,6 +1543,7 @@ main (int   argc,
   ADD ("refresh-error-keeps-list", setup_default, test_refresh_error_keeps_list);
   ADD ("forbidden", setup_member, test_forbidden);
   ADD ("live", setup_default, test_live);
+  ADD ("scroll-by-pixels", setup_default, test_scroll_by_pixels);
   ADD ("narrow", setup_default, test_narrow);
 
 #undef ADD

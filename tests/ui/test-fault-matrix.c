@@ -1309,7 +1309,8 @@ effective_cb (gpointer user_data)
 static gboolean
 wait_effective (Cell *cell)
 {
-  gint64 deadline = g_get_monotonic_time () + SHOW_TIMEOUT_MS * 1000;
+  gint64 deadline = g_get_monotonic_time () +
+                    (gint64) SHOW_TIMEOUT_MS * da_test_wait_scale () * 1000;
 
   while (!effective_cb (cell))
     {
@@ -1353,7 +1354,8 @@ typedef struct
 
 /* For a fault after which the server has made the change: the app says its answer could not be
  * read, or (an answer with nothing to spoil) it is done, the change in effect. An error would
- * have come within a second over loopback: only then is "done" concluded. */
+ * have come within a second over loopback (× da_test_wait_scale ()): only then is "done"
+ * concluded. */
 static gboolean
 acted_cb (gpointer user_data)
 {
@@ -1411,7 +1413,7 @@ run_write_cell (DaFmApp         *app,
   writes = count_writes (&cell);
   send = op->send_button (&cell);
   g_assert_nonnull (send);
-  wait.next_check = g_get_monotonic_time () + G_USEC_PER_SEC;
+  wait.next_check = g_get_monotonic_time () + (gint64) da_test_wait_scale () * G_USEC_PER_SEC;
   da_test_click (send);
 
   if (!da_fm_app_wait (app, acted ? acted_cb : shown_cb, acted ? (gpointer) &wait : &wait.shown,

@@ -33,7 +33,8 @@
 #define N_MEMBERS      50000
 #define N_EVENTS       100000
 #define PROBE_INTERVAL 2
-/* A generous bound on a whole load, so a wedged run fails instead of hanging. */
+/* A generous bound on a whole load (× da_test_wait_scale ()), so a wedged run fails instead of
+ * hanging. */
 #define LOAD_TIMEOUT_S 600
 
 typedef struct
@@ -192,7 +193,8 @@ test_members (Fixture       *f,
     }
   started = show_page (f, page);
 
-  deadline = g_get_monotonic_time () + LOAD_TIMEOUT_S * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () +
+             (gint64) LOAD_TIMEOUT_S * da_test_wait_scale () * G_USEC_PER_SEC;
   state = DA_STATE_VIEW (da_test_find_widget (f->page, DA_TYPE_STATE_VIEW, NULL));
   while (!members_loaded (f, state))
     {
@@ -285,7 +287,8 @@ test_audit_log (Fixture       *f,
   tick_id = gtk_widget_add_tick_callback (view, count_frame_cb, &frames, NULL);
 
   /* A reader who keeps scrolling to the end: after each frame, the end again. */
-  deadline = g_get_monotonic_time () + LOAD_TIMEOUT_S * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () +
+             (gint64) LOAD_TIMEOUT_S * da_test_wait_scale () * G_USEC_PER_SEC;
   footer = DA_LIST_FOOTER (da_test_find_widget (f->page, DA_TYPE_LIST_FOOTER, NULL));
   while (!da_audit_log_page_get_complete (DA_AUDIT_LOG_PAGE (f->page)) ||
          da_page_get_busy (DA_PAGE (f->page)))
