@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 /*
  * When the environment has DA_REPORT_FIRST_FRAME (any value), writes one line to standard
- * error after the first frame painted while @widget is mapped and @model has items:
+ * error after the first frame painted while @widget is mapped, @model has items and no stack
+ * around @widget is in a transition (a frame in the middle of a fade shows the rows half drawn):
  *
  *   first-frame <CLOCK_MONOTONIC in microseconds>
  *
