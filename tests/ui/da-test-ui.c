@@ -471,6 +471,64 @@ da_test_click (GtkWidget *button)
     g_assert_true (gtk_widget_activate (button));
 }
 
+gboolean
+da_test_modal_over (GtkRoot *root)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* A modal window @root itself is transient for is under it, and takes nothing from it. */
+      if (GTK_ROOT (window) == root || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
+          !gtk_window_get_modal (window))
+        continue;
+      for (GtkWindow *parent = gtk_window_get_transient_for (window);
+           parent != NULL;
+           parent = gtk_window_get_transient_for (parent))
+        if (GTK_ROOT (parent) == root)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+da_test_click_again (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget) ||
+      da_test_modal_over (root))
+    return FALSE;
+
+  if (GTK_IS_BUTTON (widget))
+    g_signal_emit_by_name (widget, "clicked");
+  else
+    gtk_widget_activate (widget);
+  return TRUE;
+}
+
+GtkWidget *
+da_test_find_row_check (GtkWidget  *root,
+                        const char *text)
+{
+  g_autoptr(GPtrArray) checks = da_test_find_all (root, GTK_TYPE_CHECK_BUTTON);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (checks, i);
+
+      if (gtk_widget_get_mapped (check) &&
+          da_test_find_by_text (gtk_widget_get_parent (check), GTK_TYPE_LABEL, text) != NULL)
+        return check;
+    }
+
+  return NULL;
+}
+
 void
 da_test_type (GtkWidget  *editable,
               const char *text)
@@ -482,11 +540,14 @@ da_test_type (GtkWidget  *editable,
 
 /* ---- dialogs --------------------------------------------------------------------------- */
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name)
+GtkWindow *
+da_test_find_toplevel (GType       type,
+                       const char *name,
+                       guint      *n_found)
 {
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+  guint n = 0;
 
   g_object_ref (toplevels);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -499,10 +560,13 @@ find_toplevel (GType       type,
         continue;
       if (!gtk_widget_get_visible (GTK_WIDGET (window)))
         continue;
-      return window;
+      n++;
+      found = window;
     }
 
-  return NULL;
+  if (n_found != NULL)
+    *n_found = n;
+  return found;
 }
 
 GtkWindow *
@@ -511,7 +575,7 @@ da_test_wait_for_toplevel (GType       type,
 {
   GtkWindow *window = NULL;
 
-  DA_TEST_WAIT_UNTIL ((window = find_toplevel (type, name)) != NULL);
+  DA_TEST_WAIT_UNTIL ((window = da_test_find_toplevel (type, name, NULL)) != NULL);
   return window;
 }
 

@@ -127,6 +127,17 @@ gboolean      da_test_has_label          (GtkWidget            *root,
 
 /* Clicks @button as a person would (it must be sensitive and visible). */
 void          da_test_click              (GtkWidget            *button);
+/* Whether a modal window over @root is shown (one transient for it, or for one of those): GTK
+ * then gives that window the input. */
+gboolean      da_test_modal_over         (GtkRoot              *root);
+/* Clicks @widget again, as the second click of a double click (or an impatient one) would: it
+ * lands only on a widget still shown and sensitive, with no modal window over its own. TRUE
+ * when it landed. */
+gboolean      da_test_click_again        (GtkWidget            *widget);
+/* The check button under @root, on screen, whose row (its parent) has a label showing @text;
+ * NULL when there is none (yet). */
+GtkWidget    *da_test_find_row_check     (GtkWidget            *root,
+                                          const char           *text);
 /* Replaces the text of @editable (a GtkEntry, AdwEntryRow, …) with @text. */
 void          da_test_type               (GtkWidget            *editable,
                                           const char           *text);
@@ -138,6 +149,12 @@ void          da_test_screenshot         (GtkWidget            *widget,
                                           const char           *name);
 
 /* ---- Dialogs ---------------------------------------------------------------------------- */
+
+/* The shown toplevel windows of @type (G_TYPE_NONE: any) whose widget name is @name (NULL:
+ * any): the last one found, or NULL. @n_found (nullable) gets how many there are. */
+GtkWindow    *da_test_find_toplevel      (GType                 type,
+                                          const char           *name,
+                                          guint                *n_found);
 
 /* Waits (20 s at most) for a toplevel window of @type (G_TYPE_NONE: any) whose widget name is
  * @name (NULL: any) to be shown, and returns it. */

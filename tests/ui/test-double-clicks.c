@@ -137,51 +137,6 @@ add_fault (Fixture    *f,
 
 /* ---- Clicking ---------------------------------------------------------------------------- */
 
-/* Whether a modal window over @root is shown (one transient for it, or for one of those): GTK
- * then gives that window the input. (A modal window @root itself is transient for is under it,
- * and takes nothing from it.) */
-static gboolean
-modal_over (GtkRoot *root)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_ROOT (window) == root || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
-          !gtk_window_get_modal (window))
-        continue;
-      for (GtkWindow *parent = gtk_window_get_transient_for (window);
-           parent != NULL;
-           parent = gtk_window_get_transient_for (parent))
-        if (GTK_ROOT (parent) == root)
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Clicks @widget again, as the second click of a double click (or an impatient one) would: it
- * lands only on a button still shown and sensitive, with no modal dialog over it. TRUE when it
- * landed. */
-static gboolean
-click_again (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (root == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget) ||
-      modal_over (root))
-    return FALSE;
-
-  if (GTK_IS_BUTTON (widget))
-    g_signal_emit_by_name (widget, "clicked");
-  else
-    gtk_widget_activate (widget);
-  return TRUE;
-}
-
 /* Two clicks before the main loop runs. */
 static void
 double_click (GtkWidget *widget)
@@ -190,35 +145,9 @@ double_click (GtkWidget *widget)
   gboolean landed;
 
   da_test_click (widget);
-  landed = click_again (widget);
+  landed = da_test_click_again (widget);
   g_test_message ("The second click on %s %s", gtk_widget_get_name (widget),
                   landed ? "landed" : "found nothing to take it");
-}
-
-/* The visible toplevels of @type named @name (NULL: any); the last one found, or NULL. */
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name,
-               guint      *n_found)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  g_object_ref (toplevels);
-  *n_found = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (!g_type_is_a (G_OBJECT_TYPE (window), type) ||
-          (name != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) != 0) ||
-          !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      (*n_found)++;
-      found = window;
-    }
-
-  return found;
 }
 
 static guint
@@ -227,7 +156,7 @@ count_toplevels (GType       type,
 {
   guint n;
 
-  find_toplevel (type, name, &n);
+  da_test_find_toplevel (type, name, &n);
   return n;
 }
 
@@ -240,7 +169,7 @@ activate_twice (GtkWidget  *widget,
   gboolean landed;
 
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  landed = !modal_over (gtk_widget_get_root (widget)) &&
+  landed = !da_test_modal_over (gtk_widget_get_root (widget)) &&
            gtk_widget_activate_action (widget, action, NULL);
   g_test_message ("The second activation of %s %s", action,
                   landed ? "landed" : "found nothing to take it");
@@ -259,7 +188,7 @@ wait_one_dialog (Fixture    *f,
   WAIT_UNTIL (f, count_toplevels (type, name) > 0);
   /* A dialog a second click opened after a load would be there by now. */
   settle (f);
-  dialog = find_toplevel (type, name, &n);
+  dialog = da_test_find_toplevel (type, name, &n);
   g_assert_cmpuint (n, ==, 1);
   return dialog;
 }
@@ -329,7 +258,7 @@ send_twice (Fixture    *f,
       WAIT_UNTIL (f, requests (f, method, glob) > before);
       /* The server holds its answer: the app is still waiting for it. */
       g_assert_true (busy (f, data));
-      landed = click_again (send);
+      landed = da_test_click_again (send);
       g_test_message ("A click on %s while its request was in flight %s",
                       gtk_widget_get_name (send), landed ? "landed" : "found nothing to take it");
     }
@@ -1107,25 +1036,6 @@ window_lacks_member (Fixture  *f,
   return window_role (change->window, change->user_id) == NULL;
 }
 
-/* The check box on the picker's row for @email, once that row is on screen. */
-static GtkWidget *
-picker_check (DaOrganizationMemberPicker *picker,
-              const char                 *email)
-{
-  g_autoptr(GPtrArray) checks = da_test_find_all (GTK_WIDGET (picker), GTK_TYPE_CHECK_BUTTON);
-
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkWidget *check = g_ptr_array_index (checks, i);
-
-      if (gtk_widget_get_mapped (check) &&
-          da_test_find_by_text (gtk_widget_get_parent (check), GTK_TYPE_LABEL, email) != NULL)
-        return check;
-    }
-
-  return NULL;
-}
-
 static gboolean
 picker_sending (Fixture  *f,
                 gpointer  data)
@@ -1195,7 +1105,8 @@ test_org_window_members (Fixture       *f,
       WAIT_UNTIL (f, !da_organization_member_picker_get_busy (change.picker));
       da_test_type (find_named (GTK_WIDGET (change.picker), "picker-search"),
                     da_member_get_email (outsider));
-      WAIT_UNTIL (f, (check = picker_check (change.picker, da_member_get_email (outsider))) != NULL);
+      WAIT_UNTIL (f, (check = da_test_find_row_check (GTK_WIDGET (change.picker),
+                                                           da_member_get_email (outsider))) != NULL);
       da_test_click (check);
       role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (change.picker), "picker-role-row"));
       for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (role_row)); i++)

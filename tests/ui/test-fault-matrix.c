@@ -593,64 +593,18 @@ dialog_open (Cell *cell)
   return cell->dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (cell->dialog));
 }
 
-/* Whether a modal window other than @root is shown: GTK then gives it the input. */
-static gboolean
-modal_elsewhere (GtkRoot *root)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_ROOT (window) != root && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_modal (window))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Two "clicked" in a row when @twice, as a double click gives: the second lands only if the
- * button is still there to take it (shown, sensitive, and no modal dialog opened by the first
- * click holding the input). */
+/* Two clicks in a row when @twice, as a double click gives: the second lands only if the
+ * button is still there to take it (da_test_click_again(): shown, sensitive, and no modal
+ * dialog the first click opened over its window). */
 static void
 click (GtkWidget *button,
        gboolean   twice)
 {
   g_autoptr(GtkWidget) held = g_object_ref (button);
-  GtkRoot *root = gtk_widget_get_root (button);
 
   da_test_click (button);
-  if (twice && gtk_widget_get_mapped (button) && gtk_widget_is_sensitive (button) &&
-      !modal_elsewhere (root))
-    g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name,
-               guint      *n_found)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  g_object_ref (toplevels);
-  *n_found = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (!g_type_is_a (G_OBJECT_TYPE (window), type) ||
-          (name != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) != 0) ||
-          !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      (*n_found)++;
-      found = window;
-    }
-
-  return found;
+  if (twice)
+    da_test_click_again (button);
 }
 
 typedef struct
@@ -663,9 +617,8 @@ static gboolean
 toplevel_shown_cb (gpointer user_data)
 {
   ToplevelWait *wait = user_data;
-  guint n;
 
-  return find_toplevel (wait->type, wait->name, &n) != NULL;
+  return da_test_find_toplevel (wait->type, wait->name, NULL) != NULL;
 }
 
 /* Waits for the one dialog a click opened; FALSE when none came, or more than one (a double
@@ -686,7 +639,7 @@ wait_dialog (Cell       *cell,
     }
   /* A second dialog from a second click would be there by now. */
   da_fm_app_spin (cell->app, 100);
-  dialog = find_toplevel (type, name, &n);
+  dialog = da_test_find_toplevel (type, name, &n);
   set_dialog (cell, dialog);
   if (n != 1)
     g_test_message ("%s: %u dialogs open, not one", cell->op->name, n);

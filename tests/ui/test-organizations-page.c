@@ -1167,25 +1167,6 @@ test_details_members_match_api (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The check box on the picker's row for @email, once that row is on screen. */
-static GtkWidget *
-find_picker_check (DaOrganizationMemberPicker *picker,
-                   const char                 *email)
-{
-  g_autoptr(GPtrArray) checks = da_test_find_all (GTK_WIDGET (picker), GTK_TYPE_CHECK_BUTTON);
-
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkWidget *check = g_ptr_array_index (checks, i);
-
-      if (gtk_widget_get_mapped (check) &&
-          da_test_find_by_text (gtk_widget_get_parent (check), GTK_TYPE_LABEL, email) != NULL)
-        return check;
-    }
-
-  return NULL;
-}
-
 static void
 test_add_member (Fixture       *f,
                  gconstpointer  data)
@@ -1219,7 +1200,7 @@ test_add_member (Fixture       *f,
   /* Search by address, then tick the one member shown. */
   da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
                 da_member_get_email (outsider));
-  DA_TEST_WAIT_UNTIL ((check = find_picker_check (picker, da_member_get_email (outsider))) != NULL);
+  DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker), da_member_get_email (outsider))) != NULL);
   da_test_click (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   {
@@ -1284,7 +1265,7 @@ test_member_already_in_org_cannot_be_picked (Fixture       *f,
   DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
   da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
                 da_org_membership_get_email (member));
-  DA_TEST_WAIT_UNTIL ((check = find_picker_check (picker,
+  DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker),
                                                   da_org_membership_get_email (member))) != NULL);
   g_assert_false (gtk_widget_get_sensitive (check));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -1589,7 +1570,7 @@ test_org_deleted_while_adding (Fixture       *f,
   DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
   da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
                 da_member_get_email (outsider));
-  DA_TEST_WAIT_UNTIL ((check = find_picker_check (picker, da_member_get_email (outsider))) != NULL);
+  DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker), da_member_get_email (outsider))) != NULL);
   da_test_click (check);
 
   /* Another admin deletes the organization meanwhile. */
