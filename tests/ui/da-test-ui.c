@@ -284,6 +284,19 @@ da_test_async_clear (DaTestAsync *async)
   g_clear_object (&async->result);
 }
 
+GListModel *
+da_test_load_all (DaPager *pager)
+{
+  g_autoptr(GError) error = NULL;
+  DaTestAsync async = { 0 };
+
+  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
+  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  da_test_async_clear (&async);
+  return g_object_ref (da_pager_get_model (pager));
+}
+
 /* ---- windows and widgets --------------------------------------------------------------- */
 
 GtkWindow *
@@ -343,6 +356,17 @@ da_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+GtkWidget *
+da_test_get_widget (GtkWidget  *root,
+                    const char *name)
+{
+  GtkWidget *widget = da_test_find_widget (root, G_TYPE_NONE, name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+  return widget;
 }
 
 static char *

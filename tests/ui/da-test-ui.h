@@ -95,6 +95,9 @@ void          da_test_async_cb           (GObject              *object,
                                           gpointer              user_data);
 GAsyncResult *da_test_async_wait         (DaTestAsync          *async);
 void          da_test_async_clear        (DaTestAsync          *async);
+/* Loads the whole list of @pager (the test's own API calls), failing the test on an error, and
+ * returns its model. (transfer full) */
+GListModel   *da_test_load_all           (DaPager              *pager);
 
 /* ---- Windows and widgets ---------------------------------------------------------------- */
 
@@ -107,6 +110,9 @@ GtkWindow    *da_test_window_new         (GtkWidget            *child,
  * whose widget name is @name (NULL: any). */
 GtkWidget    *da_test_find_widget        (GtkWidget            *root,
                                           GType                 type,
+                                          const char           *name);
+/* The widget under @root named @name; fails the test when there is none. */
+GtkWidget    *da_test_get_widget         (GtkWidget            *root,
                                           const char           *name);
 /* The first widget under @root of @type whose text a person reads is @text: a button's label
  * (mnemonic underscores removed), a label's text, a preferences row's or status page's title,

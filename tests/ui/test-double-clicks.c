@@ -204,16 +204,6 @@ open_once (Fixture    *f,
   return wait_one_dialog (f, type, name);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = da_test_find_widget (root, G_TYPE_NONE, name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
 /* The button of a message dialog's response of @appearance ("destructive" or "suggested"). */
 static GtkWidget *
 response_button (GtkWindow  *dialog,
@@ -281,24 +271,11 @@ always (Fixture  *f,
 /* ---- The API, asked directly ------------------------------------------------------------- */
 
 static GListModel *
-api_list (DaPager *pager)
-{
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  da_pager_load_all_finish (pager, da_test_async_wait (&async), &error);
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
-}
-
-static GListModel *
 api_orgs (Fixture *f)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (f->api);
 
-  return api_list (pager);
+  return da_test_load_all (pager);
 }
 
 /* The ID of the organization at @position (0 is the primary one). (transfer full) */
@@ -321,7 +298,7 @@ api_org_role (Fixture    *f,
               const char *user_id)
 {
   g_autoptr(DaPager) pager = da_client_list_organization_members (f->api, org_id);
-  g_autoptr(GListModel) members = api_list (pager);
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -350,7 +327,7 @@ api_member_orgs (Fixture    *f,
                  const char *user_id)
 {
   g_autoptr(DaPager) pager = da_client_list_member_organizations (f->api, user_id);
-  g_autoptr(GListModel) orgs = api_list (pager);
+  g_autoptr(GListModel) orgs = da_test_load_all (pager);
   GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
@@ -369,7 +346,7 @@ api_group_linked (Fixture    *f,
                   const char *group_name)
 {
   g_autoptr(DaPager) pager = da_client_list_organization_groups (f->api, org_id);
-  g_autoptr(GListModel) groups = api_list (pager);
+  g_autoptr(GListModel) groups = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
@@ -428,7 +405,7 @@ static GtkWidget *
 choose_org (GtkWindow  *dialog,
             const char *org_id)
 {
-  GtkWidget *check = find_named (GTK_WIDGET (dialog), org_id);
+  GtkWidget *check = da_test_get_widget (GTK_WIDGET (dialog), org_id);
 
   g_assert_true (gtk_widget_is_sensitive (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -488,7 +465,7 @@ static GtkWindow *
 open_orgs_dialog (Fixture *f,
                   DaPage  *page)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (page), "orgs-selected-button");
+  GtkWidget *button = da_test_get_widget (GTK_WIDGET (page), "orgs-selected-button");
 
   if (gtk_widget_get_mapped (button))
     double_click (button);
@@ -518,7 +495,7 @@ test_members_add_to_organizations (Fixture       *f,
       g_test_message ("Add to Organizations, %s", how_names[how]);
       da_fm_app_tidy (f->app);
       da_fm_app_mark_baseline (f->app);
-      opener = find_named (GTK_WIDGET (page), "orgs-selected-button");
+      opener = da_test_get_widget (GTK_WIDGET (page), "orgs-selected-button");
       WAIT_UNTIL (f, gtk_widget_is_sensitive (opener));
       forget_if_first (f, how);
       dialog = open_orgs_dialog (f, page);
@@ -597,7 +574,7 @@ test_members_change_role (Fixture       *f,
   change.user_ids = user_ids;
 
   forget_if_first (f, AT_ONCE);
-  button = find_named (GTK_WIDGET (page), "role-selected-button");
+  button = da_test_get_widget (GTK_WIDGET (page), "role-selected-button");
   WAIT_UNTIL (f, gtk_widget_is_sensitive (button));
   if (gtk_widget_get_mapped (button))
     double_click (button);
@@ -605,7 +582,7 @@ test_members_change_role (Fixture       *f,
     activate_twice (GTK_WIDGET (page), "members.change-role");
   dialog = wait_one_dialog (f, ADW_TYPE_MESSAGE_DIALOG, "da-member-role-dialog");
 
-  role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "role-row"));
+  role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (dialog), "role-row"));
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (role_row)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (role_row)), i),
                    "Admin") == 0)
@@ -641,14 +618,14 @@ details_busy (Fixture  *f,
   DetailsChange *change = data;
 
   /* While a change of the organizations is under way they cannot be changed again. */
-  return !gtk_widget_is_sensitive (find_named (GTK_WIDGET (change->details), "add-org-button"));
+  return !gtk_widget_is_sensitive (da_test_get_widget (GTK_WIDGET (change->details), "add-org-button"));
 }
 
 /* The member's organizations are listed (the reload after a change is done). */
 static gboolean
 details_listed (DetailsChange *change)
 {
-  GtkWidget *list = find_named (GTK_WIDGET (change->details), "member-orgs-list");
+  GtkWidget *list = da_test_get_widget (GTK_WIDGET (change->details), "member-orgs-list");
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (list, GTK_TYPE_STACK));
   const char *shown = gtk_stack_get_visible_child_name (stack);
 
@@ -696,7 +673,7 @@ show_member (Fixture *f,
   WAIT_UNTIL (f, da_member_details_get_member (details) != NULL &&
                  g_strcmp0 (da_member_get_user_id (da_member_details_get_member (details)),
                             ids[0]) == 0 &&
-                 gtk_widget_is_drawable (find_named (GTK_WIDGET (details), "add-org-button")) &&
+                 gtk_widget_is_drawable (da_test_get_widget (GTK_WIDGET (details), "add-org-button")) &&
                  details_listed (&change));
   return g_strdup (ids[0]);
 }
@@ -740,7 +717,7 @@ test_details_remove_from_organization (Fixture       *f,
 
       if (how == AFTER_FAILURE)
         {
-          GtkWidget *message = find_named (GTK_WIDGET (details), "details-message");
+          GtkWidget *message = da_test_get_widget (GTK_WIDGET (details), "details-message");
 
           WAIT_UNTIL (f, details_listed (&change) && gtk_widget_is_drawable (message) &&
                          strstr (gtk_label_get_text (GTK_LABEL (message)), "503") != NULL);
@@ -797,7 +774,7 @@ test_details_add_to_organizations (Fixture       *f,
       change.org_id = org_id;
 
       forget_if_first (f, how);
-      dialog = open_once (f, find_named (GTK_WIDGET (details), "add-org-button"),
+      dialog = open_once (f, da_test_get_widget (GTK_WIDGET (details), "add-org-button"),
                           ADW_TYPE_MESSAGE_DIALOG, "da-member-orgs-dialog");
       sent = send_twice (f, choose_org (dialog, org_id), "POST", "/organizations/*/members",
                          how, details_busy,
@@ -806,12 +783,12 @@ test_details_add_to_organizations (Fixture       *f,
 
       if (how == AFTER_FAILURE)
         {
-          GtkWidget *message = find_named (GTK_WIDGET (details), "details-message");
+          GtkWidget *message = da_test_get_widget (GTK_WIDGET (details), "details-message");
 
           WAIT_UNTIL (f, details_listed (&change) && gtk_widget_is_drawable (message) &&
                          strstr (gtk_label_get_text (GTK_LABEL (message)), "503") != NULL);
           g_assert_false (api_in_org (f, org_id, user_id));
-          dialog = open_once (f, find_named (GTK_WIDGET (details), "add-org-button"),
+          dialog = open_once (f, da_test_get_widget (GTK_WIDGET (details), "add-org-button"),
                               ADW_TYPE_MESSAGE_DIALOG, "da-member-orgs-dialog");
           sent = send_twice (f, choose_org (dialog, org_id), "POST", "/organizations/*/members",
                              AT_ONCE, details_busy, details_added, &change);
@@ -859,7 +836,7 @@ test_details_change_role (Fixture       *f,
 {
   DaPage *page = members_page (f);
   DaMemberDetails *details = details_of (page);
-  AdwComboRow *role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (details), "role-row"));
+  AdwComboRow *role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (details), "role-row"));
   GtkSelectionModel *model = da_test_list_model (GTK_WIDGET (page));
   int position = 0;
 
@@ -868,7 +845,7 @@ test_details_change_role (Fixture       *f,
       g_autofree char *user_id = NULL;
       g_autofree char *role = NULL;
       guint before = requests (f, "PATCH", "/members/roles");
-      GtkWidget *message = find_named (GTK_WIDGET (details), "details-message");
+      GtkWidget *message = da_test_get_widget (GTK_WIDGET (details), "details-message");
 
       g_test_message ("Changing the role in the details, %s", how_names[how]);
       /* A member who is not an admin. */
@@ -943,7 +920,7 @@ open_org_window (Fixture    *f,
         gtk_selection_model_select_item (model, i, TRUE);
     }
 
-  da_test_click (find_named (GTK_WIDGET (page), "organization-details-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (page), "organization-details-button"));
   window = DA_ORGANIZATION_WINDOW (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_WINDOW,
                                                               NULL));
   WAIT_UNTIL (f, !da_organization_window_get_busy (window));
@@ -953,7 +930,7 @@ open_org_window (Fixture    *f,
 static GListModel *
 window_members (DaOrganizationWindow *window)
 {
-  GtkWidget *view = find_named (GTK_WIDGET (window), "members-view");
+  GtkWidget *view = da_test_get_widget (GTK_WIDGET (window), "members-view");
 
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
 }
@@ -1012,7 +989,7 @@ static gboolean
 window_error_shown (WindowChange *change,
                     const char   *name)
 {
-  GtkWidget *label = find_named (GTK_WIDGET (change->window), name);
+  GtkWidget *label = da_test_get_widget (GTK_WIDGET (change->window), name);
 
   return gtk_widget_is_drawable (label) &&
          strstr (gtk_label_get_text (GTK_LABEL (label)), "503") != NULL;
@@ -1062,7 +1039,7 @@ picker_failed (Fixture  *f,
   WindowChange *change = data;
 
   return change->picker != NULL &&
-         gtk_widget_is_drawable (find_named (GTK_WIDGET (change->picker), "picker-error"));
+         gtk_widget_is_drawable (da_test_get_widget (GTK_WIDGET (change->picker), "picker-error"));
 }
 
 /* An organization's members: add (with the picker), change role, remove. */
@@ -1073,7 +1050,7 @@ test_org_window_members (Fixture       *f,
   g_autofree char *org_id = api_org_id (f, 1);
   DaOrganizationWindow *window = open_org_window (f, org_id);
   g_autoptr(DaPager) pager = da_client_list_members (f->api, NULL);
-  g_autoptr(GListModel) everyone = api_list (pager);
+  g_autoptr(GListModel) everyone = da_test_load_all (pager);
   guint next_outsider = 0;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -1099,22 +1076,22 @@ test_org_window_members (Fixture       *f,
       change.user_id = da_member_get_user_id (outsider);
 
       change.picker = DA_ORGANIZATION_MEMBER_PICKER (
-        open_once (f, find_named (GTK_WIDGET (window), "add-members-button"),
+        open_once (f, da_test_get_widget (GTK_WIDGET (window), "add-members-button"),
                    DA_TYPE_ORGANIZATION_MEMBER_PICKER, NULL));
       g_object_add_weak_pointer (G_OBJECT (change.picker), (gpointer *) &change.picker);
       WAIT_UNTIL (f, !da_organization_member_picker_get_busy (change.picker));
-      da_test_type (find_named (GTK_WIDGET (change.picker), "picker-search"),
+      da_test_type (da_test_get_widget (GTK_WIDGET (change.picker), "picker-search"),
                     da_member_get_email (outsider));
       WAIT_UNTIL (f, (check = da_test_find_row_check (GTK_WIDGET (change.picker),
                                                            da_member_get_email (outsider))) != NULL);
       da_test_click (check);
-      role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (change.picker), "picker-role-row"));
+      role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (change.picker), "picker-role-row"));
       for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (role_row)); i++)
         if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (role_row)), i),
                        "Admin") == 0)
           adw_combo_row_set_selected (role_row, i);
 
-      sent = send_twice (f, find_named (GTK_WIDGET (change.picker), "picker-add-button"), "POST",
+      sent = send_twice (f, da_test_get_widget (GTK_WIDGET (change.picker), "picker-add-button"), "POST",
                          "/organizations/*/members", how, picker_sending,
                          how == AFTER_FAILURE ? picker_failed : picker_added, &change);
       g_assert_cmpuint (sent, ==, 1);
@@ -1125,7 +1102,7 @@ test_org_window_members (Fixture       *f,
           g_assert_nonnull (change.picker);
           g_assert_false (api_in_org (f, org_id, change.user_id));
           g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-          sent = send_twice (f, find_named (GTK_WIDGET (change.picker), "picker-add-button"),
+          sent = send_twice (f, da_test_get_widget (GTK_WIDGET (change.picker), "picker-add-button"),
                              "POST", "/organizations/*/members", AT_ONCE, picker_sending,
                              picker_added, &change);
           g_assert_cmpuint (sent, ==, 1);
@@ -1150,7 +1127,7 @@ test_org_window_members (Fixture       *f,
       g_test_message ("Changing an organization role, %s", how_names[how]);
       change.role = g_strcmp0 (window_role (window, user_id), "org_admin") == 0
                     ? "org_member" : "org_admin";
-      WAIT_UNTIL (f, gtk_widget_is_sensitive (find_named (GTK_WIDGET (window),
+      WAIT_UNTIL (f, gtk_widget_is_sensitive (da_test_get_widget (GTK_WIDGET (window),
                                                           "change-role-button")));
       add_fault (f, "PATCH", "/organizations/*/members/roles", how);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "members.set-role", "s",
@@ -1192,7 +1169,7 @@ test_org_window_members (Fixture       *f,
     {
       g_autofree char *user_id = select_window_member (window, 0);
       WindowChange change = { window, org_id, user_id, NULL, NULL, NULL };
-      GtkWidget *remove = find_named (GTK_WIDGET (window), "remove-members-button");
+      GtkWidget *remove = da_test_get_widget (GTK_WIDGET (window), "remove-members-button");
       GtkWindow *dialog;
       guint sent;
 
@@ -1262,8 +1239,8 @@ test_org_window_groups (Fixture       *f,
   GPtrArray *linked = g_ptr_array_new_with_free_func (g_free);
 
   da_organization_window_show_view (window, "groups");
-  group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-group-row"));
-  link = find_named (GTK_WIDGET (window), "link-group-button");
+  group_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (window), "link-group-row"));
+  link = da_test_get_widget (GTK_WIDGET (window), "link-group-button");
   WAIT_UNTIL (f, !da_organization_window_get_busy (window) &&
                  g_list_model_get_n_items (adw_combo_row_get_model (group_row)) >= 3 &&
                  gtk_widget_is_drawable (link) && gtk_widget_is_sensitive (link));
@@ -1357,7 +1334,7 @@ revoke_all_busy (Fixture  *f,
 
   /* While it is under way, Revoke All cannot be asked again. */
   return da_fm_app_is_signed_in (f->app) &&
-         !gtk_widget_is_sensitive (find_named (GTK_WIDGET (revoke->page), "revoke-all-button"));
+         !gtk_widget_is_sensitive (da_test_get_widget (GTK_WIDGET (revoke->page), "revoke-all-button"));
 }
 
 static gboolean
@@ -1387,9 +1364,9 @@ test_revoke_all (Fixture       *f,
 
   g_assert_nonnull (page);
   da_fm_app_mark_baseline (f->app);
-  dialog = open_once (f, find_named (GTK_WIDGET (page), "revoke-all-button"),
+  dialog = open_once (f, da_test_get_widget (GTK_WIDGET (page), "revoke-all-button"),
                       ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
-  da_test_type (find_named (GTK_WIDGET (dialog), "confirm-phrase-entry"), "revoke all keys");
+  da_test_type (da_test_get_widget (GTK_WIDGET (dialog), "confirm-phrase-entry"), "revoke all keys");
   sent = send_twice (f, response_button (dialog, "destructive"), "DELETE", "/api-keys", how,
                      revoke_all_busy, how == AFTER_FAILURE ? revoke_all_failed : signed_out,
                      &revoke);
@@ -1397,12 +1374,12 @@ test_revoke_all (Fixture       *f,
 
   if (how == AFTER_FAILURE)
     {
-      GtkWidget *button = find_named (GTK_WIDGET (page), "revoke-all-button");
+      GtkWidget *button = da_test_get_widget (GTK_WIDGET (page), "revoke-all-button");
 
       g_assert_true (da_fm_app_is_signed_in (f->app));
       WAIT_UNTIL (f, gtk_widget_is_sensitive (button));
       dialog = open_once (f, button, ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
-      da_test_type (find_named (GTK_WIDGET (dialog), "confirm-phrase-entry"), "revoke all keys");
+      da_test_type (da_test_get_widget (GTK_WIDGET (dialog), "confirm-phrase-entry"), "revoke all keys");
       sent = send_twice (f, response_button (dialog, "destructive"), "DELETE", "/api-keys",
                          AT_ONCE, revoke_all_busy, signed_out, &revoke);
       g_assert_cmpuint (sent, ==, 1);

@@ -325,19 +325,6 @@ test_load (gconstpointer data)
 
 /* ---- Checks through the API -------------------------------------------------------------- */
 
-static GListModel *
-api_list (DaPager *pager)
-{
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  da_pager_load_all_finish (pager, da_test_async_wait (&async), &error);
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
-}
-
 static DaMember *
 api_member (DaClient   *api,
             const char *user_id)
@@ -359,7 +346,7 @@ api_count_email (DaClient   *api,
                  const char *email)
 {
   g_autoptr(DaPager) pager = da_client_list_members (api, email);
-  g_autoptr(GListModel) members = api_list (pager);
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
   return g_list_model_get_n_items (members);
 }
@@ -369,7 +356,7 @@ api_orgs (DaClient *api)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (api);
 
-  return api_list (pager);
+  return da_test_load_all (pager);
 }
 
 static DaOrganization *
@@ -421,7 +408,7 @@ api_permissions (DaClient   *api,
 {
   g_autoptr(DaPager) pager = da_client_list_git_permissions (api, org_id);
 
-  return api_list (pager);
+  return da_test_load_all (pager);
 }
 
 /* How many permissions of @org_id are for the repository @path, and the ID of one. */
@@ -473,7 +460,7 @@ api_grant (DaClient   *api,
            const char *path)
 {
   g_autoptr(DaPager) pager = da_client_list_git_connections (api, org_id);
-  g_autoptr(GListModel) connections = api_list (pager);
+  g_autoptr(GListModel) connections = da_test_load_all (pager);
   g_autoptr(GPtrArray) grants = g_ptr_array_new_with_free_func ((GDestroyNotify) da_git_grant_free);
   g_autoptr(DaGitConnection) connection = NULL;
   g_autoptr(DaGrantResult) result = NULL;
@@ -503,7 +490,7 @@ api_has_key (DaClient   *api,
              const char *key_id)
 {
   g_autoptr(DaPager) pager = da_client_list_api_keys (api, NULL);
-  g_autoptr(GListModel) keys = api_list (pager);
+  g_autoptr(GListModel) keys = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (keys); i++)
     {

@@ -187,19 +187,9 @@ find_actionable (GtkWidget  *root,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = da_test_find_widget (root, G_TYPE_NONE, name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
 retry_button (Fixture *f)
 {
-  return find_named (GTK_WIDGET (f->banner), "offline-banner-retry");
+  return da_test_get_widget (GTK_WIDGET (f->banner), "offline-banner-retry");
 }
 
 /* The list's rows, as the page's (first) column view shows them. */
@@ -298,7 +288,7 @@ test_members_page (Fixture       *f,
   DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) == 240);
   select_rows (f, 3);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-    assert_sensitive (find_named (f->page, edits[i]), TRUE);
+    assert_sensitive (da_test_get_widget (f->page, edits[i]), TRUE);
   g_assert_true (da_page_get_can_new (DA_PAGE (f->page)));
   rows = n_rows (f);
 
@@ -306,7 +296,7 @@ test_members_page (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, rows);
   select_rows (f, 3);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-    assert_sensitive (find_named (f->page, edits[i]), FALSE);
+    assert_sensitive (da_test_get_widget (f->page, edits[i]), FALSE);
   /* Ctrl+N does nothing either. */
   g_assert_false (da_page_get_can_new (DA_PAGE (f->page)));
 
@@ -315,26 +305,26 @@ test_members_page (Fixture       *f,
   {
     GtkWidget *details = da_test_find_widget (f->page, DA_TYPE_MEMBER_DETAILS, NULL);
 
-    DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (find_named (details, "remove-member-button")));
+    DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (da_test_get_widget (details, "remove-member-button")));
     DA_TEST_WAIT_UNTIL (!da_member_details_get_organizations_loading (DA_MEMBER_DETAILS (details)));
-    assert_sensitive (find_named (details, "remove-member-button"), FALSE);
-    assert_sensitive (find_named (details, "role-row"), FALSE);
-    assert_sensitive (find_named (details, "add-org-button"), FALSE);
+    assert_sensitive (da_test_get_widget (details, "remove-member-button"), FALSE);
+    assert_sensitive (da_test_get_widget (details, "role-row"), FALSE);
+    assert_sensitive (da_test_get_widget (details, "add-org-button"), FALSE);
   }
 
   come_back (f);
   g_assert_cmpuint (n_rows (f), ==, rows);
   select_rows (f, 3);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-    assert_sensitive (find_named (f->page, edits[i]), TRUE);
+    assert_sensitive (da_test_get_widget (f->page, edits[i]), TRUE);
   g_assert_true (da_page_get_can_new (DA_PAGE (f->page)));
   select_rows (f, 1);
   {
     GtkWidget *details = da_test_find_widget (f->page, DA_TYPE_MEMBER_DETAILS, NULL);
 
     DA_TEST_WAIT_UNTIL (!da_member_details_get_organizations_loading (DA_MEMBER_DETAILS (details)));
-    assert_sensitive (find_named (details, "remove-member-button"), TRUE);
-    DA_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (find_named (details, "role-row")));
+    assert_sensitive (da_test_get_widget (details, "remove-member-button"), TRUE);
+    DA_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (da_test_get_widget (details, "role-row")));
   }
 }
 
@@ -386,7 +376,7 @@ test_organization_window (Fixture       *f,
   org = g_list_model_get_item (orgs, 0);
   window = da_organization_window_new (f->context, org);
   gtk_window_present (GTK_WINDOW (window));
-  add = find_named (window, "add-members-button");
+  add = da_test_get_widget (window, "add-members-button");
   DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (DA_ORGANIZATION_WINDOW (window)) &&
                       gtk_widget_is_sensitive (add) &&
                       da_response_cache_get_n_pending (f->cache) == 0);
@@ -398,29 +388,29 @@ test_organization_window (Fixture       *f,
   window = da_organization_window_new (f->context, org);
   gtk_window_present (GTK_WINDOW (window));
   DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (DA_ORGANIZATION_WINDOW (window)));
-  add = find_named (window, "add-members-button");
+  add = da_test_get_widget (window, "add-members-button");
   {
-    GtkWidget *view = find_named (window, "members-view");
+    GtkWidget *view = da_test_get_widget (window, "members-view");
     GtkSelectionModel *members = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), >, 0);
     gtk_selection_model_select_item (members, 0, TRUE);
   }
   assert_sensitive (add, FALSE);
-  assert_sensitive (find_named (window, "remove-members-button"), FALSE);
-  assert_sensitive (find_named (window, "change-role-button"), FALSE);
+  assert_sensitive (da_test_get_widget (window, "remove-members-button"), FALSE);
+  assert_sensitive (da_test_get_widget (window, "change-role-button"), FALSE);
   /* It has the banner too, with its own Retry. */
   banner = DA_OFFLINE_BANNER (da_test_find_widget (window, DA_TYPE_OFFLINE_BANNER, NULL));
   g_assert_nonnull (banner);
   g_assert_true (da_offline_banner_get_revealed (banner));
-  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (find_named (GTK_WIDGET (banner),
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (da_test_get_widget (GTK_WIDGET (banner),
                                                           "offline-banner-retry")));
   da_test_screenshot (window, "organization-window");
 
   /* Back online through the window's own Retry: its actions come back without reopening it. */
   da_mock_server_clear_faults (f->server);
   da_mock_server_reset_counts (f->server);
-  da_test_click (find_named (GTK_WIDGET (banner), "offline-banner-retry"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (banner), "offline-banner-retry"));
   DA_TEST_WAIT_UNTIL (!da_client_get_offline (client_of (f)) &&
                       !da_organization_window_get_busy (DA_ORGANIZATION_WINDOW (window)));
   g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/organizations/*/members*"),
@@ -428,7 +418,7 @@ test_organization_window (Fixture       *f,
   g_assert_false (da_offline_banner_get_revealed (banner));
   g_assert_false (da_offline_banner_get_revealed (f->banner));
   DA_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (add));
-  assert_sensitive (find_named (window, "remove-members-button"), TRUE);
+  assert_sensitive (da_test_get_widget (window, "remove-members-button"), TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -442,24 +432,24 @@ test_permissions_page (Fixture       *f,
   show_page (f, da_permissions_page_new (f->context));
   DA_TEST_WAIT_UNTIL (is_settled (f) &&
                       da_permissions_page_get_org_id (DA_PERMISSIONS_PAGE (f->page)) != NULL);
-  grant = find_named (f->page, "grant-button");
+  grant = da_test_get_widget (f->page, "grant-button");
   DA_TEST_WAIT_UNTIL (is_settled (f) && gtk_widget_is_sensitive (grant));
   rows = n_rows (f);
   g_assert_cmpuint (rows, >, 0);
   select_rows (f, 1);
-  assert_sensitive (find_named (f->page, "revoke-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), TRUE);
 
   go_offline (f, "permissions");
   g_assert_cmpuint (n_rows (f), ==, rows);
   select_rows (f, 1);
   assert_sensitive (grant, FALSE);
-  assert_sensitive (find_named (f->page, "revoke-button"), FALSE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), FALSE);
   g_assert_false (da_page_get_can_new (DA_PAGE (f->page)));
 
   come_back (f);
   DA_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (grant));
   select_rows (f, 1);
-  assert_sensitive (find_named (f->page, "revoke-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), TRUE);
   g_assert_true (da_page_get_can_new (DA_PAGE (f->page)));
 }
 
@@ -473,19 +463,19 @@ test_api_keys_page (Fixture       *f,
   DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) > 0);
   rows = n_rows (f);
   select_rows (f, 1);
-  assert_sensitive (find_named (f->page, "revoke-button"), TRUE);
-  assert_sensitive (find_named (f->page, "revoke-all-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-all-button"), TRUE);
 
   go_offline (f, "api-keys");
   g_assert_cmpuint (n_rows (f), ==, rows);
   select_rows (f, 1);
-  assert_sensitive (find_named (f->page, "revoke-button"), FALSE);
-  assert_sensitive (find_named (f->page, "revoke-all-button"), FALSE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), FALSE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-all-button"), FALSE);
 
   come_back (f);
   select_rows (f, 1);
-  assert_sensitive (find_named (f->page, "revoke-button"), TRUE);
-  assert_sensitive (find_named (f->page, "revoke-all-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-button"), TRUE);
+  assert_sensitive (da_test_get_widget (f->page, "revoke-all-button"), TRUE);
 }
 
 /* Stopped rather than refusing: the connection is refused, and a read never made before has
@@ -508,8 +498,8 @@ test_server_stopped (Fixture       *f,
   g_assert_true (da_offline_banner_get_revealed (f->banner));
 
   /* An address never looked up: the page says it could not reach the server. */
-  da_test_type (find_named (f->page, "members-search"), "nobody.here@example.com");
-  lookup = find_named (f->page, "lookup-button");
+  da_test_type (da_test_get_widget (f->page, "members-search"), "nobody.here@example.com");
+  lookup = da_test_get_widget (f->page, "lookup-button");
   DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (lookup));
   da_test_click (lookup);
   DA_TEST_WAIT_UNTIL (da_test_has_label (f->page, "The address could not be looked up."));
@@ -517,7 +507,7 @@ test_server_stopped (Fixture       *f,
 
   da_mock_server_start (f->server, port, &error);
   g_assert_no_error (error);
-  da_test_type (find_named (f->page, "members-search"), "");
+  da_test_type (da_test_get_widget (f->page, "members-search"), "");
   da_test_click (retry_button (f));
   DA_TEST_WAIT_UNTIL (!da_client_get_offline (client_of (f)) && is_settled (f));
   g_assert_false (da_offline_banner_get_revealed (f->banner));
@@ -566,11 +556,11 @@ start_app (Fixture *f)
   DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
 
   welcome = da_test_find_widget (GTK_WIDGET (f->window), DA_TYPE_WELCOME_PAGE, NULL);
-  da_test_type (find_named (welcome, "api-key-entry"), da_mock_server_get_admin_key (f->server));
-  da_test_click (find_named (welcome, "sign-in-button"));
+  da_test_type (da_test_get_widget (welcome, "api-key-entry"), da_mock_server_get_admin_key (f->server));
+  da_test_click (da_test_get_widget (welcome, "sign-in-button"));
   if (!da_test_has_keyring ())
     {
-      GtkWidget *session_only = find_named (welcome, "session-only-button");
+      GtkWidget *session_only = da_test_get_widget (welcome, "session-only-button");
 
       DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (session_only));
       da_test_click (session_only);
@@ -608,7 +598,7 @@ test_application (Fixture       *f,
   DA_TEST_WAIT_UNTIL (is_settled (f) && n_rows (f) == 240);
   g_assert_cmpuint (count_entries (folder), >, 0);
   rows = n_rows (f);
-  invite = find_named (f->page, "invite-members-button");
+  invite = da_test_get_widget (f->page, "invite-members-button");
   assert_sensitive (invite, TRUE);
   banner = DA_OFFLINE_BANNER (da_test_find_widget (GTK_WIDGET (f->window),
                                                    DA_TYPE_OFFLINE_BANNER, NULL));
@@ -626,14 +616,14 @@ test_application (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, rows);
   g_assert_null (da_page_get_error (DA_PAGE (f->page)));
   assert_sensitive (invite, FALSE);
-  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (find_named (GTK_WIDGET (banner),
+  DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (da_test_get_widget (GTK_WIDGET (banner),
                                                           "offline-banner-retry")));
   da_test_screenshot (GTK_WIDGET (f->window), "window");
 
   /* Back, and Retry. */
   da_mock_server_start (f->server, port, &error);
   g_assert_no_error (error);
-  da_test_click (find_named (GTK_WIDGET (banner), "offline-banner-retry"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (banner), "offline-banner-retry"));
   DA_TEST_WAIT_UNTIL (!da_client_get_offline (client) && is_settled (f));
   g_assert_false (da_offline_banner_get_revealed (banner));
   assert_sensitive (invite, TRUE);

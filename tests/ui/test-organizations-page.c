@@ -136,37 +136,14 @@ has_toast (Fixture    *f,
   return FALSE;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = da_test_find_widget (root, G_TYPE_NONE, name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
 /* ---- what the API says, asked directly ------------------------------------------------- */
-
-static GListModel *
-api_load_all (DaPager *pager)
-{
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
-}
 
 static GListModel *
 api_orgs (Fixture *f)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (f->client);
 
-  return api_load_all (pager);
+  return da_test_load_all (pager);
 }
 
 static DaOrganization *
@@ -223,7 +200,7 @@ api_find_membership (Fixture    *f,
                      const char *user_id)
 {
   g_autoptr(DaPager) pager = da_client_list_organization_members (f->client, org_id);
-  g_autoptr(GListModel) members = api_load_all (pager);
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -242,7 +219,7 @@ api_find_org_group (Fixture    *f,
                     const char *group_name)
 {
   g_autoptr(DaPager) pager = da_client_list_organization_groups (f->client, org_id);
-  g_autoptr(GListModel) groups = api_load_all (pager);
+  g_autoptr(GListModel) groups = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
@@ -261,7 +238,7 @@ api_member_outside (Fixture    *f,
                     const char *org_id)
 {
   g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
-  g_autoptr(GListModel) members = api_load_all (pager);
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -336,7 +313,7 @@ api_create_org (Fixture    *f,
 static GtkColumnView *
 column_view (Fixture *f)
 {
-  return GTK_COLUMN_VIEW (find_named (f->page, "organizations-list"));
+  return GTK_COLUMN_VIEW (da_test_get_widget (f->page, "organizations-list"));
 }
 
 static GListModel *
@@ -389,7 +366,7 @@ static DaOrganizationDialog *
 open_dialog (Fixture    *f,
              const char *button_name)
 {
-  da_test_click (find_named (f->page, button_name));
+  da_test_click (da_test_get_widget (f->page, button_name));
   return DA_ORGANIZATION_DIALOG (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_DIALOG, NULL));
 }
 
@@ -398,7 +375,7 @@ type_into (GtkWidget  *root,
            const char *name,
            const char *text)
 {
-  da_test_type (find_named (root, name), text);
+  da_test_type (da_test_get_widget (root, name), text);
 }
 
 static gboolean
@@ -406,7 +383,7 @@ label_shows (GtkWidget  *root,
              const char *name,
              const char *needle)
 {
-  GtkWidget *label = find_named (root, name);
+  GtkWidget *label = da_test_get_widget (root, name);
 
   return gtk_widget_is_visible (label) &&
          strstr (gtk_label_get_text (GTK_LABEL (label)), needle) != NULL;
@@ -416,7 +393,7 @@ label_shows (GtkWidget  *root,
 static void
 save_and_wait_closed (DaOrganizationDialog *dialog)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (dialog), "organization-save-button");
+  GtkWidget *button = da_test_get_widget (GTK_WIDGET (dialog), "organization-save-button");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   da_test_click (button);
@@ -615,7 +592,7 @@ test_search (Fixture       *f,
 
   show_loaded_page (f);
   org = api_org_at (f, 2);
-  search = find_named (f->page, "organizations-search");
+  search = da_test_get_widget (f->page, "organizations-search");
 
   /* Part of a name, in another case. */
   part = g_utf8_strup (da_organization_get_org_name (org), 4);
@@ -763,7 +740,7 @@ test_create_invalid_input (Fixture       *f,
   show_loaded_page (f);
   existing = api_org_at (f, 1);
   dialog = open_dialog (f, "organization-new-button");
-  button = find_named (GTK_WIDGET (dialog), "organization-save-button");
+  button = da_test_get_widget (GTK_WIDGET (dialog), "organization-save-button");
   posts = da_mock_server_count_requests (f->server, "POST", "/organizations");
 
   /* No name. */
@@ -778,7 +755,7 @@ test_create_invalid_input (Fixture       *f,
 
     type_into (GTK_WIDGET (dialog), "organization-name-row", upper);
   }
-  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
+  g_assert_false (gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (dialog),
                                                       "organization-name-error")));
   da_test_click (button);
   g_assert_true (label_shows (GTK_WIDGET (dialog), "organization-name-error", "already exists"));
@@ -791,12 +768,12 @@ test_create_invalid_input (Fixture       *f,
 
       type_into (GTK_WIDGET (dialog), "organization-limit-row", limits[i]);
       da_test_click (button);
-      g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
+      g_assert_true (gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (dialog),
                                                          "organization-limit-error")));
-      g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
+      g_assert_false (gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (dialog),
                                                           "organization-name-error")));
     }
-  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (dialog),
+  g_assert_true (gtk_widget_has_css_class (da_test_get_widget (GTK_WIDGET (dialog),
                                                        "organization-limit-row"), "error"));
   da_test_screenshot (GTK_WIDGET (dialog), "create-dialog-invalid");
 
@@ -804,10 +781,10 @@ test_create_invalid_input (Fixture       *f,
   da_test_spin (100);
   g_assert_cmpuint (da_mock_server_count_requests (f->server, "POST", "/organizations"), ==,
                     posts);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (da_test_get_widget (GTK_WIDGET (dialog),
                                                                     "organization-name-row"))),
                    ==, "Platform Two");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (da_test_get_widget (GTK_WIDGET (dialog),
                                                                     "organization-limit-row"))),
                    ==, "lots");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -827,7 +804,7 @@ test_create_refused_by_server (Fixture       *f,
   api_create_org (f, "Late Arrival");
 
   dialog = open_dialog (f, "organization-new-button");
-  button = find_named (GTK_WIDGET (dialog), "organization-save-button");
+  button = da_test_get_widget (GTK_WIDGET (dialog), "organization-save-button");
   type_into (GTK_WIDGET (dialog), "organization-name-row", "Late Arrival");
   type_into (GTK_WIDGET (dialog), "organization-limit-row", "300");
   posts = da_mock_server_count_requests (f->server, "POST", "/organizations");
@@ -838,7 +815,7 @@ test_create_refused_by_server (Fixture       *f,
   /* In the server's own words; the dialog stays open with what was typed. */
   g_assert_true (label_shows (GTK_WIDGET (dialog), "organization-dialog-error",
                               "An organization named 'Late Arrival' already exists"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (da_test_get_widget (GTK_WIDGET (dialog),
                                                                     "organization-limit-row"))),
                    ==, "300");
   g_assert_true (gtk_widget_get_sensitive (button));
@@ -852,7 +829,7 @@ test_create_refused_by_server (Fixture       *f,
   type_into (GTK_WIDGET (dialog), "organization-name-row", "Early Bird");
   da_test_click (button);
   DA_TEST_WAIT_UNTIL (!da_organization_dialog_get_busy (dialog));
-  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog),
+  g_assert_true (gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (dialog),
                                                      "organization-dialog-error")));
   g_assert_null (api_find_org (f, NULL, "Early Bird"));
 
@@ -879,11 +856,11 @@ test_rename (Fixture       *f,
   org = api_other_org (f, TRUE);
   select_org (f, da_organization_get_org_id (org));
   dialog = open_dialog (f, "organization-edit-button");
-  button = find_named (GTK_WIDGET (dialog), "organization-save-button");
+  button = da_test_get_widget (GTK_WIDGET (dialog), "organization-save-button");
 
   /* Unchanged, there is nothing to save. */
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (da_test_get_widget (GTK_WIDGET (dialog),
                                                                     "organization-name-row"))),
                    ==, da_organization_get_org_name (org));
   da_test_screenshot (GTK_WIDGET (dialog), "edit-dialog");
@@ -927,7 +904,7 @@ test_set_and_clear_limit (Fixture       *f,
   /* Change, once the list shows the new limit. */
   DA_TEST_WAIT_UNTIL (da_organization_get_max_cycle_acu_limit (da_organizations_page_get_selected (DA_ORGANIZATIONS_PAGE (f->page))) == 2500);
   dialog = open_dialog (f, "organization-edit-button");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (da_test_get_widget (GTK_WIDGET (dialog),
                                                                     "organization-limit-row"))),
                    ==, "2500");
   type_into (GTK_WIDGET (dialog), "organization-limit-row", "1200");
@@ -980,14 +957,14 @@ test_delete (Fixture       *f,
   select_org (f, da_organization_get_org_id (org));
 
   /* Cancelled: nothing is sent. */
-  da_test_click (find_named (f->page, "organization-delete-button"));
+  da_test_click (da_test_get_widget (f->page, "organization-delete-button"));
   da_test_answer_confirm (NULL, "cancel");
   da_test_spin (100);
   g_assert_cmpuint (da_mock_server_count_requests (f->server, "DELETE", "/organizations/*"), ==,
                     0);
 
   /* Confirmed by typing the name. */
-  da_test_click (find_named (f->page, "organization-delete-button"));
+  da_test_click (da_test_get_widget (f->page, "organization-delete-button"));
   da_test_answer_confirm (da_organization_get_org_name (org), "confirm");
   DA_TEST_WAIT_UNTIL (!page_lists (f, da_organization_get_org_name (org)));
 
@@ -1076,7 +1053,7 @@ open_details (Fixture        *f,
   DaOrganizationWindow *window;
 
   select_org (f, da_organization_get_org_id (org));
-  da_test_click (find_named (f->page, "organization-details-button"));
+  da_test_click (da_test_get_widget (f->page, "organization-details-button"));
   window = DA_ORGANIZATION_WINDOW (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_WINDOW, NULL));
   DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (window));
   return window;
@@ -1085,7 +1062,7 @@ open_details (Fixture        *f,
 static GListModel *
 members_listed (DaOrganizationWindow *window)
 {
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (GTK_WIDGET (window),
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (da_test_get_widget (GTK_WIDGET (window),
                                                                                 "members-view"))));
 }
 
@@ -1141,7 +1118,7 @@ test_details_members_match_api (Fixture       *f,
   window = open_details (f, org);
 
   pager = da_client_list_organization_members (f->client, da_organization_get_org_id (org));
-  members = api_load_all (pager);
+  members = da_test_load_all (pager);
   g_assert_cmpuint (g_list_model_get_n_items (members), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (members_listed (window)), ==,
                     g_list_model_get_n_items (members));
@@ -1159,7 +1136,7 @@ test_details_members_match_api (Fixture       *f,
   {
     g_autoptr(DaOrgMembership) first = g_list_model_get_item (members, 0);
 
-    da_test_type (find_named (GTK_WIDGET (window), "members-search"),
+    da_test_type (da_test_get_widget (GTK_WIDGET (window), "members-search"),
                   da_org_membership_get_email (first));
     DA_TEST_WAIT_UNTIL (g_list_model_get_n_items (members_listed (window)) == 1);
   }
@@ -1186,7 +1163,7 @@ test_add_member (Fixture       *f,
   outsider = api_member_outside (f, da_organization_get_org_id (org));
   window = open_details (f, org);
 
-  da_test_click (find_named (GTK_WIDGET (window), "add-members-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "add-members-button"));
   picker = DA_ORGANIZATION_MEMBER_PICKER (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_MEMBER_PICKER,
                                                                      NULL));
   DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
@@ -1195,10 +1172,10 @@ test_add_member (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (picker), "member-picker");
 
   /* Nothing picked: nothing to add. */
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (picker), "picker-add-button")));
+  g_assert_false (gtk_widget_get_sensitive (da_test_get_widget (GTK_WIDGET (picker), "picker-add-button")));
 
   /* Search by address, then tick the one member shown. */
-  da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
+  da_test_type (da_test_get_widget (GTK_WIDGET (picker), "picker-search"),
                 da_member_get_email (outsider));
   DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker), da_member_get_email (outsider))) != NULL);
   da_test_click (check);
@@ -1211,7 +1188,7 @@ test_add_member (Fixture       *f,
   }
 
   /* As an admin of the organization. */
-  role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (picker), "picker-role-row"));
+  role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (picker), "picker-role-row"));
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (role_row)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (role_row)), i),
                    "Admin") == 0)
@@ -1221,7 +1198,7 @@ test_add_member (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (picker), "member-picker-picked");
 
   g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &picker);
-  da_test_click (find_named (GTK_WIDGET (picker), "picker-add-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (picker), "picker-add-button"));
   DA_TEST_WAIT_UNTIL (picker == NULL);
 
   added = api_find_membership (f, da_organization_get_org_id (org),
@@ -1255,15 +1232,15 @@ test_member_already_in_org_cannot_be_picked (Fixture       *f,
   show_loaded_page (f);
   org = api_org_at (f, 1);
   pager = da_client_list_organization_members (f->client, da_organization_get_org_id (org));
-  members = api_load_all (pager);
+  members = da_test_load_all (pager);
   member = g_list_model_get_item (members, 0);
   window = open_details (f, org);
 
-  da_test_click (find_named (GTK_WIDGET (window), "add-members-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "add-members-button"));
   picker = DA_ORGANIZATION_MEMBER_PICKER (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_MEMBER_PICKER,
                                                                      NULL));
   DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
-  da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
+  da_test_type (da_test_get_widget (GTK_WIDGET (picker), "picker-search"),
                 da_org_membership_get_email (member));
   DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker),
                                                   da_org_membership_get_email (member))) != NULL);
@@ -1273,7 +1250,7 @@ test_member_already_in_org_cannot_be_picked (Fixture       *f,
 
   /* Enter on the row does not pick them either. */
   {
-    GtkWidget *list = find_named (GTK_WIDGET (picker), "picker-list");
+    GtkWidget *list = da_test_get_widget (GTK_WIDGET (picker), "picker-list");
     GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -1309,7 +1286,7 @@ test_change_member_role (Fixture       *f,
   show_loaded_page (f);
   org = api_org_at (f, 1);
   pager = da_client_list_organization_members (f->client, da_organization_get_org_id (org));
-  members = api_load_all (pager);
+  members = da_test_load_all (pager);
   {
     g_autoptr(DaOrgMembership) membership = g_list_model_get_item (members, 0);
 
@@ -1319,10 +1296,10 @@ test_change_member_role (Fixture       *f,
   }
 
   window = open_details (f, org);
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (window),
+  g_assert_false (gtk_widget_get_sensitive (da_test_get_widget (GTK_WIDGET (window),
                                                         "change-role-button")));
   select_member (window, user_id);
-  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (window),
+  g_assert_true (gtk_widget_get_sensitive (da_test_get_widget (GTK_WIDGET (window),
                                                        "change-role-button")));
 
   /* What choosing the role in the button's menu does. */
@@ -1352,7 +1329,7 @@ test_remove_member (Fixture       *f,
   show_loaded_page (f);
   org = api_org_at (f, 1);
   pager = da_client_list_organization_members (f->client, da_organization_get_org_id (org));
-  members = api_load_all (pager);
+  members = da_test_load_all (pager);
   {
     g_autoptr(DaOrgMembership) membership = g_list_model_get_item (members, 1);
 
@@ -1361,7 +1338,7 @@ test_remove_member (Fixture       *f,
 
   window = open_details (f, org);
   select_member (window, user_id);
-  da_test_click (find_named (GTK_WIDGET (window), "remove-members-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "remove-members-button"));
   da_test_answer_confirm (NULL, "confirm");
   DA_TEST_WAIT_UNTIL (!window_lists_member (window, user_id, NULL) &&
                       !da_organization_window_get_busy (window));
@@ -1401,22 +1378,22 @@ test_link_and_unlink_group (Fixture       *f,
   org = api_org_at (f, 1);
   window = open_details (f, org);
   da_organization_window_show_view (window, "groups");
-  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
+  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (da_test_get_widget (GTK_WIDGET (window),
                                                                      "groups-list"),
                                                          DA_TYPE_STATE_VIEW));
   DA_TEST_WAIT_UNTIL (da_state_view_get_state (groups_state) == DA_STATE_VIEW_CONTENT);
   da_test_screenshot (GTK_WIDGET (window), "details-groups");
 
   /* Link one of the enterprise's groups that is not linked yet, as an admin. */
-  group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-group-row"));
-  role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-role-row"));
+  group_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (window), "link-group-row"));
+  role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (window), "link-role-row"));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (group_row)), >, 0);
   adw_combo_row_set_selected (group_row, 0);
   group_name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (group_row)),
                                                      0));
   g_assert_null (api_find_org_group (f, da_organization_get_org_id (org), group_name));
   adw_combo_row_set_selected (role_row, find_string (adw_combo_row_get_model (role_row), "Admin"));
-  da_test_click (find_named (GTK_WIDGET (window), "link-group-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "link-group-button"));
 
   /* Translators' quotes are in the tooltip; it names the group. */
   tooltip = g_strdup_printf ("Unlink “%s”", group_name);
@@ -1452,7 +1429,7 @@ test_groups_not_used (Fixture       *f,
   org = api_org_at (f, 1);
   window = open_details (f, org);
   da_organization_window_show_view (window, "groups");
-  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
+  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (da_test_get_widget (GTK_WIDGET (window),
                                                                      "groups-list"),
                                                          DA_TYPE_STATE_VIEW));
   DA_TEST_WAIT_UNTIL (da_state_view_get_state (groups_state) == DA_STATE_VIEW_EMPTY);
@@ -1478,7 +1455,7 @@ test_details_of_deleted_org (Fixture       *f,
   api_delete_org (f, da_organization_get_org_id (org));
 
   select_org (f, da_organization_get_org_id (org));
-  da_test_click (find_named (f->page, "organization-details-button"));
+  da_test_click (da_test_get_widget (f->page, "organization-details-button"));
   window = DA_ORGANIZATION_WINDOW (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_WINDOW, NULL));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
@@ -1505,13 +1482,13 @@ test_link_group_failure_keeps_choice (Fixture       *f,
   org = api_org_at (f, 1);
   window = open_details (f, org);
   da_organization_window_show_view (window, "groups");
-  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
+  groups_state = DA_STATE_VIEW (gtk_widget_get_ancestor (da_test_get_widget (GTK_WIDGET (window),
                                                                      "groups-list"),
                                                          DA_TYPE_STATE_VIEW));
   DA_TEST_WAIT_UNTIL (da_state_view_get_state (groups_state) == DA_STATE_VIEW_CONTENT);
 
-  group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-group-row"));
-  role_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "link-role-row"));
+  group_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (window), "link-group-row"));
+  role_row = ADW_COMBO_ROW (da_test_get_widget (GTK_WIDGET (window), "link-role-row"));
   admin = find_string (adw_combo_row_get_model (role_row), "Admin");
   adw_combo_row_set_selected (role_row, admin);
   group_name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (group_row)),
@@ -1520,11 +1497,11 @@ test_link_group_failure_keeps_choice (Fixture       *f,
   g_assert_cmpuint (da_mock_server_add_fault (f->server, "POST /organizations/*/groups 500",
                                               &error), >, 0);
   g_assert_no_error (error);
-  da_test_click (find_named (GTK_WIDGET (window), "link-group-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "link-group-button"));
   DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (window));
 
   /* Said inline; the choice stays and nothing was linked. */
-  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (window), "groups-error")));
+  g_assert_true (gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (window), "groups-error")));
   g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, admin);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (group_row)),
                                                adw_combo_row_get_selected (group_row)),
@@ -1534,9 +1511,9 @@ test_link_group_failure_keeps_choice (Fixture       *f,
 
   /* Once the server is back, the same click links it. */
   da_mock_server_clear_faults (f->server);
-  da_test_click (find_named (GTK_WIDGET (window), "link-group-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "link-group-button"));
   DA_TEST_WAIT_UNTIL (!da_organization_window_get_busy (window) &&
-                      !gtk_widget_is_visible (find_named (GTK_WIDGET (window), "groups-error")));
+                      !gtk_widget_is_visible (da_test_get_widget (GTK_WIDGET (window), "groups-error")));
   {
     g_autoptr(DaOrgGroup) linked = api_find_org_group (f, da_organization_get_org_id (org),
                                                        group_name);
@@ -1564,18 +1541,18 @@ test_org_deleted_while_adding (Fixture       *f,
   window = open_details (f, org);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
-  da_test_click (find_named (GTK_WIDGET (window), "add-members-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (window), "add-members-button"));
   picker = DA_ORGANIZATION_MEMBER_PICKER (da_test_wait_for_toplevel (DA_TYPE_ORGANIZATION_MEMBER_PICKER,
                                                                      NULL));
   DA_TEST_WAIT_UNTIL (!da_organization_member_picker_get_busy (picker));
-  da_test_type (find_named (GTK_WIDGET (picker), "picker-search"),
+  da_test_type (da_test_get_widget (GTK_WIDGET (picker), "picker-search"),
                 da_member_get_email (outsider));
   DA_TEST_WAIT_UNTIL ((check = da_test_find_row_check (GTK_WIDGET (picker), da_member_get_email (outsider))) != NULL);
   da_test_click (check);
 
   /* Another admin deletes the organization meanwhile. */
   api_delete_org (f, da_organization_get_org_id (org));
-  da_test_click (find_named (GTK_WIDGET (picker), "picker-add-button"));
+  da_test_click (da_test_get_widget (GTK_WIDGET (picker), "picker-add-button"));
 
   /* The windows close, and the page says the organization is gone and drops it. */
   DA_TEST_WAIT_UNTIL (window == NULL);
