@@ -42,6 +42,7 @@ fi
 /usr/bin/python3 - $logs <<'PY'
 import json, sys
 passed = failed = skipped = 0
+failures = []
 for path in sys.argv[1:]:
     try:
         lines = open(path, encoding="utf-8").read().splitlines()
@@ -58,6 +59,14 @@ for path in sys.argv[1:]:
             skipped += 1
         else:
             failed += 1
+            failures.append(json.loads(line))
+# The failures again, last, so that a log cut to its tail still names them.
+for test in failures:
+    print(f"FAILED: {test.get('name')} ({test.get('result')} after "
+          f"{test.get('duration', 0):.1f} s)")
+    for stream in ("stdout", "stderr"):
+        for text in (test.get(stream) or "").splitlines()[-20:]:
+            print(f"  {stream}| {text}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
