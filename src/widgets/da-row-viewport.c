@@ -43,6 +43,7 @@ struct _DaRowSlot
 
   GObject    *item;       /* the model's item shown, or NULL */
   GArray     *bound;      /* of Bound */
+  gboolean    selected;   /* whether the column view last saw the slot selected */
 };
 
 G_DEFINE_FINAL_TYPE (DaRowSlot, da_row_slot, G_TYPE_OBJECT)
@@ -182,9 +183,16 @@ da_slot_model_is_selected (GtkSelectionModel *model,
 {
   DaSlotModel *self = DA_SLOT_MODEL (model);
   GtkSelectionModel *real = viewport_model (self->viewport);
+  DaRowSlot *slot;
 
-  return real != NULL && position < self->n_shown &&
-         gtk_selection_model_is_selected (real, viewport_offset (self->viewport) + position);
+  if (real == NULL || position >= self->n_shown)
+    return FALSE;
+
+  /* What the column view is told is what it shows: see update_selection(). */
+  slot = g_ptr_array_index (self->slots, position);
+  slot->selected = gtk_selection_model_is_selected (real,
+                                                    viewport_offset (self->viewport) + position);
+  return slot->selected;
 }
 
 static GtkBitset *
@@ -507,6 +515,39 @@ refresh_rows (DaRowViewport *self)
     }
 }
 
+/* Tells the column view which of its rows are selected now, for the rows whose state it last
+ * saw otherwise. Never more: GTK 4.8 unbinds and binds a row again (its labels laid out again)
+ * for every position in a selection change, and a row that shows another item is bound to it by
+ * row_slot_set_item() already. */
+static void
+update_selection (DaRowViewport *self)
+{
+  GtkSelectionModel *slots = GTK_SELECTION_MODEL (self->slots);
+  guint start = G_MAXUINT;
+
+  for (guint i = 0; i <= self->slots->n_shown; i++)
+    {
+      gboolean changed = FALSE;
+
+      if (i < self->slots->n_shown)
+        {
+          DaRowSlot *slot = g_ptr_array_index (self->slots->slots, i);
+          gboolean selected = self->model != NULL &&
+                              gtk_selection_model_is_selected (self->model, self->offset + i);
+
+          changed = selected != slot->selected;
+        }
+
+      if (changed && start == G_MAXUINT)
+        start = i;
+      else if (!changed && start != G_MAXUINT)
+        {
+          gtk_selection_model_selection_changed (slots, start, i - start);
+          start = G_MAXUINT;
+        }
+    }
+}
+
 /* ---- Focus ---- */
 
 /* The row that holds the keyboard focus, or -1. */
@@ -604,9 +645,7 @@ scroll_rows (DaRowViewport *self,
     {
       self->offset = offset;
       refresh_rows (self);
-      if (self->slots->n_shown > 0)
-        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self->slots), 0,
-                                               self->slots->n_shown);
+      update_selection (self);
 
       if (focused >= 0 && focused_position >= offset &&
           focused_position < offset + self->slots->n_shown)
@@ -700,9 +739,7 @@ on_model_items_changed_cb (DaRowViewport *self,
 
   update_n_rows (self);
   refresh_rows (self);
-  if (self->slots->n_shown > 0)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self->slots), 0,
-                                           self->slots->n_shown);
+  update_selection (self);
   configure_vadjustment (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -716,8 +753,7 @@ on_model_selection_changed_cb (DaRowViewport *self,
   guint end = MIN (position + n_items, self->offset + self->slots->n_shown);
 
   if (start < end)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self->slots),
-                                           start - self->offset, end - start);
+    update_selection (self);
 }
 
 /* ---- Factories ---- */
@@ -1363,9 +1399,7 @@ da_row_viewport_set_model (DaRowViewport     *self,
   self->anchor = 0;
   update_n_rows (self);
   refresh_rows (self);
-  if (self->slots->n_shown > 0)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self->slots), 0,
-                                           self->slots->n_shown);
+  update_selection (self);
   configure_vadjustment (self);
   set_inner_value (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));

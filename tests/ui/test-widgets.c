@@ -9,6 +9,7 @@
 #include "da-figure.h"
 #include "da-page.h"
 #include "da-preferences-window.h"
+#include "da-row-viewport.h"
 #include "da-list-footer.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
@@ -483,6 +484,171 @@ test_preferences_server (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- DaRowViewport ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint n_bind;
+  guint n_unbind;
+} BindCount;
+
+static void
+count_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                BindCount                *count)
+{
+  gtk_list_item_set_child (list_item, gtk_label_new (NULL));
+}
+
+static void
+count_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               BindCount                *count)
+{
+  GtkStringObject *item = da_list_item_get_item (list_item);
+
+  count->n_bind++;
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (item));
+}
+
+static void
+count_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 BindCount                *count)
+{
+  count->n_unbind++;
+}
+
+static void
+append_strings (GtkStringList *list,
+                guint          from,
+                guint          n)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = from; i < from + n; i++)
+    g_ptr_array_add (strings, g_strdup_printf ("Row %u", i));
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (list, from, 0, (const char * const *) strings->pdata);
+}
+
+/* The row widget showing the model's position @selected, and only it, is drawn selected. */
+static void
+assert_row_selection (DaRowViewport *viewport,
+                      guint          selected)
+{
+  GtkWidget *rows = gtk_widget_get_last_child (GTK_WIDGET (da_row_viewport_get_child (viewport)));
+  guint n_selected = 0;
+  guint row = 0;
+
+  /* The column view's children: its header, then its list view; the list view's: the rows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (rows); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean is_selected;
+      guint position;
+
+      if (!gtk_widget_get_visible (child) || g_strcmp0 (gtk_widget_get_css_name (child), "row") != 0)
+        continue;
+      position = da_row_viewport_get_position (viewport, row++);
+      is_selected = (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0;
+      if (is_selected)
+        n_selected++;
+      g_assert_cmpint (is_selected, ==, position == selected);
+    }
+  g_assert_cmpuint (row, ==, da_row_viewport_get_n_rows (viewport));
+  g_assert_cmpuint (n_selected, <=, 1);
+}
+
+/* A list that grows below the view (a page of a long list arriving) binds none of the rows in
+ * view again: each bind sets the row's labels, whose layout then runs again, and with a
+ * 50,000-row list loading that was most of the time a page took on the main thread. */
+static void
+test_row_viewport_append_below (void)
+{
+  BindCount count = { 0, };
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *viewport = da_row_viewport_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWindow *window;
+  guint n_rows, binds_before, unbinds_before, first;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
+  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
+  g_signal_connect (factory, "unbind", G_CALLBACK (count_unbind_cb), &count);
+  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
+  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
+  da_row_viewport_set_model (DA_ROW_VIEWPORT (viewport), GTK_SELECTION_MODEL (selection));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
+  append_strings (list, 0, 200);
+
+  window = da_test_window_new (scrolled, 400, 400);
+  DA_TEST_WAIT_UNTIL (da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)) > 5 &&
+                      count.n_bind >= da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)));
+  da_test_spin (100);
+  n_rows = da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport));
+  g_assert_cmpuint (n_rows, <, 200);
+
+  /* Pages arriving below the view: no row shows another item, so none is bound again. */
+  binds_before = count.n_bind;
+  unbinds_before = count.n_unbind;
+  for (guint page = 1; page <= 5; page++)
+    {
+      append_strings (list, page * 200, 200);
+      da_test_spin (50);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1200);
+  g_assert_cmpuint (da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)), ==, n_rows);
+  g_assert_cmpuint (count.n_bind, ==, binds_before);
+  g_assert_cmpuint (count.n_unbind, ==, unbinds_before);
+
+  /* A row inserted above the view keeps the rows in view as they are; one inserted into the
+   * view moves the rows under it, each bound once to its new item. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            600);
+  da_test_spin (100);
+  first = da_row_viewport_get_position (DA_ROW_VIEWPORT (viewport), 0);
+  g_assert_cmpuint (first, >, 10);
+  binds_before = count.n_bind;
+  gtk_string_list_splice (list, 0, 0, (const char *[]) { "New above", NULL });
+  da_test_spin (100);
+  g_assert_cmpuint (count.n_bind, ==, binds_before);
+  g_assert_cmpuint (da_row_viewport_get_position (DA_ROW_VIEWPORT (viewport), 0), ==, first + 1);
+  gtk_string_list_splice (list, first + 3, 0, (const char *[]) { "New in view", NULL });
+  da_test_spin (100);
+  g_assert_cmpuint (count.n_bind - binds_before, ==, n_rows - 2);
+
+  /* Selecting a row tells the column view of the rows that changed, and only of them (GTK 4.8
+   * binds each row it is told of again). */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), <, 30);
+  binds_before = count.n_bind;
+  gtk_single_selection_set_selected (selection, 40);
+  da_test_spin (100);
+  g_assert_cmpuint (count.n_bind - binds_before, <=, 1);
+  assert_row_selection (DA_ROW_VIEWPORT (viewport), 40);
+  gtk_single_selection_set_selected (selection, 33);
+  da_test_spin (100);
+  g_assert_cmpuint (count.n_bind - binds_before, <=, 3);
+  assert_row_selection (DA_ROW_VIEWPORT (viewport), 33);
+
+  /* Scrolled so that the selected row leaves the view, and back. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            3000);
+  da_test_spin (100);
+  assert_row_selection (DA_ROW_VIEWPORT (viewport), 33);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            600);
+  da_test_spin (100);
+  assert_row_selection (DA_ROW_VIEWPORT (viewport), 33);
+
+  gtk_window_destroy (window);
+  g_object_unref (selection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
+  g_test_add_func ("/row-viewport/append-below", test_row_viewport_append_below);
 
   return g_test_run ();
 }
