@@ -580,18 +580,35 @@ dialog_open (Cell *cell)
   return cell->dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (cell->dialog));
 }
 
+static gboolean
+sensitive_cb (gpointer user_data)
+{
+  return user_data != NULL && gtk_widget_is_sensitive (user_data);
+}
+
 /* Two clicks in a row when @twice, as a double click gives: the second lands only if the
  * button is still there to take it (da_test_click_again(): shown, sensitive, and no modal
  * dialog the first click opened over its window). */
 static void
-click (GtkWidget *button,
+click (Cell      *cell,
+       GtkWidget *button,
        gboolean   twice)
 {
   g_autoptr(GtkWidget) held = g_object_ref (button);
 
+  /* As a person would, once the button is enabled (it follows what the app loads). */
+  da_fm_app_wait (cell->app, sensitive_cb, button, 10000);
   da_test_click (button);
   if (twice)
     da_test_click_again (button);
+}
+
+/* One click, once the button is enabled. */
+static void
+press (Cell      *cell,
+       GtkWidget *button)
+{
+  click (cell, button, FALSE);
 }
 
 typedef struct
@@ -734,12 +751,6 @@ select_target (Cell     *cell,
   return id != NULL || cell->target != NULL;
 }
 
-static gboolean
-sensitive_cb (gpointer user_data)
-{
-  return user_data != NULL && gtk_widget_is_sensitive (user_data);
-}
-
 /* -- invite -- */
 
 static gboolean
@@ -748,7 +759,7 @@ invite_open (Cell     *cell,
 {
   GtkWidget *view;
 
-  click (page_widget (cell, "invite-members-button"), twice);
+  click (cell, page_widget (cell, "invite-members-button"), twice);
   if (!wait_dialog (cell, GTK_TYPE_WINDOW, "da-invite-dialog"))
     return FALSE;
 
@@ -825,7 +836,7 @@ role_open (Cell     *cell,
   if (cell->org_id == NULL)
     cell->org_id = g_steal_pointer (&second);
 
-  click (page_widget (cell, "role-selected-button"), twice);
+  click (cell, page_widget (cell, "role-selected-button"), twice);
   if (!wait_dialog (cell, ADW_TYPE_MESSAGE_DIALOG, "da-member-role-dialog"))
     return FALSE;
   return choose_admin (ADW_COMBO_ROW (dialog_widget (cell, "role-row")));
@@ -866,7 +877,7 @@ remove_open (Cell     *cell,
       !da_fm_app_wait (cell->app, details_show, cell, 10000))
     return FALSE;
 
-  click (page_widget (cell, "remove-member-button"), twice);
+  click (cell, page_widget (cell, "remove-member-button"), twice);
   return wait_dialog (cell, ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
 }
 
@@ -884,7 +895,7 @@ static gboolean
 create_open (Cell     *cell,
              gboolean  twice)
 {
-  click (page_widget (cell, "organization-new-button"), twice);
+  click (cell, page_widget (cell, "organization-new-button"), twice);
   if (!wait_dialog (cell, DA_TYPE_ORGANIZATION_DIALOG, NULL))
     return FALSE;
 
@@ -961,7 +972,7 @@ edit_open (Cell     *cell,
   if (!select_target (cell, other_org_id, primary))
     return FALSE;
 
-  click (page_widget (cell, "organization-edit-button"), twice);
+  click (cell, page_widget (cell, "organization-edit-button"), twice);
   if (!wait_dialog (cell, DA_TYPE_ORGANIZATION_DIALOG, NULL))
     return FALSE;
 
@@ -1054,7 +1065,7 @@ delete_open (Cell     *cell,
   if (!select_target (cell, org_named, cell->text))
     return FALSE;
 
-  click (page_widget (cell, "organization-delete-button"), twice);
+  click (cell, page_widget (cell, "organization-delete-button"), twice);
   if (!wait_dialog (cell, ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog"))
     return FALSE;
   entry = dialog_widget (cell, "confirm-phrase-entry");
@@ -1088,7 +1099,7 @@ grant_open (Cell     *cell,
 
   if (cell->org_id == NULL)
     cell->org_id = g_strdup (shown_org_id (cell));
-  click (page_widget (cell, "grant-button"), twice);
+  click (cell, page_widget (cell, "grant-button"), twice);
   if (!wait_dialog (cell, DA_TYPE_GRANT_DIALOG, "grant-dialog"))
     return FALSE;
 
@@ -1156,7 +1167,7 @@ revoke_permission_open (Cell     *cell,
   if (!select_target (cell, permission_with_id, cell->target))
     return FALSE;
 
-  click (page_widget (cell, "revoke-button"), twice);
+  click (cell, page_widget (cell, "revoke-button"), twice);
   return wait_dialog (cell, ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
 }
 
@@ -1187,7 +1198,7 @@ revoke_key_open (Cell     *cell,
   if (!select_target (cell, service_key_id, NULL))
     return FALSE;
 
-  click (page_widget (cell, "revoke-button"), twice);
+  click (cell, page_widget (cell, "revoke-button"), twice);
   return wait_dialog (cell, ADW_TYPE_MESSAGE_DIALOG, "da-confirm-dialog");
 }
 
@@ -1354,7 +1365,7 @@ run_write_cell (DaFmApp         *app,
   send = op->send_button (&cell);
   g_assert_nonnull (send);
   wait.next_check = g_get_monotonic_time () + (gint64) da_test_wait_scale () * G_USEC_PER_SEC;
-  da_test_click (send);
+  press (&cell, send);
 
   if (!da_fm_app_wait (app, acted ? acted_cb : shown_cb, acted ? (gpointer) &wait : &wait.shown,
                        SHOW_TIMEOUT_MS))
@@ -1447,7 +1458,7 @@ run_write_cell (DaFmApp         *app,
       if (dialog_open (&cell) && fault->kind != DA_FM_SIGNED_OUT)
         {
           before = count_writes (&cell);
-          da_test_click (op->send_button (&cell));
+          press (&cell, op->send_button (&cell));
         }
       else
         {
@@ -1459,7 +1470,7 @@ run_write_cell (DaFmApp         *app,
             fail_because (&pass, why, "could not open it again");
           before = count_writes (&cell);
           if (pass)
-            da_test_click (op->send_button (&cell));
+            press (&cell, op->send_button (&cell));
         }
       if (!pass)
         ;
@@ -1526,7 +1537,7 @@ test_double_click (void)
           GtkWidget *send = op->send_button (&cell);
 
           g_assert_nonnull (send);
-          click (send, TRUE);
+          click (&cell, send, TRUE);
         }
       effective = opened && wait_effective (&cell);
       /* Anything sent late would have arrived by now. */
