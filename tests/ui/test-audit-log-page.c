@@ -238,15 +238,8 @@ api_events (Fixture *f,
 {
   DaClient *client = da_context_get_client (f->context);
   g_autoptr(DaPager) pager = da_client_list_audit_logs (client, since, until);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-  GListModel *model = da_pager_get_model (pager);
+  g_autoptr(GListModel) model = da_test_load_all (pager);
   GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
-
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (events, g_list_model_get_item (model, i));

@@ -235,12 +235,8 @@ api_member_orgs (Fixture    *f,
                  const char *user_id)
 {
   g_autoptr(DaPager) pager = da_client_list_member_organizations (client (f), user_id);
-  DaTestAsync async = { 0 };
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), NULL));
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
+  return da_test_load_all (pager);
 }
 
 /* The organization role of @user_id in @org_id, or NULL when not in it. */
@@ -266,12 +262,8 @@ static GListModel *
 api_orgs (Fixture *f)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (client (f));
-  DaTestAsync async = { 0 };
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), NULL));
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
+  return da_test_load_all (pager);
 }
 
 /* An organization @user_id is not in. (transfer full) */

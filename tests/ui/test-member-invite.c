@@ -210,31 +210,18 @@ api_is_member (DaClient   *client,
                const char *email)
 {
   g_autoptr(DaPager) pager = da_client_list_members (client, email);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-  gboolean found;
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  found = g_list_model_get_n_items (da_pager_get_model (pager)) == 1;
-  return found;
+  return g_list_model_get_n_items (members) == 1;
 }
 
 static guint
 api_count_members (DaClient *client)
 {
   g_autoptr(DaPager) pager = da_client_list_members (client, NULL);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
-  guint n;
+  g_autoptr(GListModel) members = da_test_load_all (pager);
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  da_test_async_clear (&async);
-  n = g_list_model_get_n_items (da_pager_get_model (pager));
-  return n;
+  return g_list_model_get_n_items (members);
 }
 
 static char *
@@ -242,13 +229,9 @@ api_some_member_email (DaClient *client,
                        guint     position)
 {
   g_autoptr(DaPager) pager = da_client_list_members (client, NULL);
-  g_autoptr(DaMember) member = NULL;
-  DaTestAsync async = { 0 };
+  g_autoptr(GListModel) members = da_test_load_all (pager);
+  g_autoptr(DaMember) member = g_list_model_get_item (members, position);
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), NULL));
-  da_test_async_clear (&async);
-  member = g_list_model_get_item (da_pager_get_model (pager), position);
   return g_strdup (da_member_get_email (member));
 }
 

@@ -189,14 +189,8 @@ static GListModel *
 api_members (DaClient *client)
 {
   g_autoptr(DaPager) pager = da_client_list_members (client, NULL);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
+  return da_test_load_all (pager);
 }
 
 static GPtrArray *
@@ -218,13 +212,8 @@ api_member_orgs (DaClient   *client,
                  const char *user_id)
 {
   g_autoptr(DaPager) pager = da_client_list_member_organizations (client, user_id);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
+  return da_test_load_all (pager);
 }
 
 /* ---- an oracle of the search ----------------------------------------------------------- */

@@ -230,17 +230,9 @@ static GPtrArray *
 list_orgs (Fixture *f)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (f->api);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = da_test_load_all (pager);
   GPtrArray *orgs = g_ptr_array_new_with_free_func (g_object_unref);
-  DaTestAsync async = { 0 };
-  GListModel *model;
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-
-  model = da_pager_get_model (pager);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (orgs, g_list_model_get_item (model, i));
   return orgs;

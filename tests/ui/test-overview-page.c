@@ -84,28 +84,18 @@ static gint64
 api_members_total (DaClient *client)
 {
   g_autoptr(DaPager) pager = da_client_list_members (client, NULL);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
+  g_autoptr(GListModel) loaded = da_test_load_all (pager);
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_list_model_get_n_items (da_pager_get_model (pager));
+  return g_list_model_get_n_items (loaded);
 }
 
 static guint
 api_orgs_count (DaClient *client)
 {
   g_autoptr(DaPager) pager = da_client_list_organizations (client);
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
+  g_autoptr(GListModel) loaded = da_test_load_all (pager);
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_list_model_get_n_items (da_pager_get_model (pager));
+  return g_list_model_get_n_items (loaded);
 }
 
 static DaConsumption *

@@ -101,14 +101,8 @@ show_page (Fixture *f)
 static GListModel *
 api_list (DaPager *pager)
 {
-  g_autoptr(GError) error = NULL;
-  DaTestAsync async = { 0 };
 
-  da_pager_load_all_async (pager, NULL, da_test_async_cb, &async);
-  g_assert_true (da_pager_load_all_finish (pager, da_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  da_test_async_clear (&async);
-  return g_object_ref (da_pager_get_model (pager));
+  return da_test_load_all (pager);
 }
 
 static GListModel *
