@@ -20,6 +20,8 @@ struct _DaLoopProbe
   gint64   last_cpu;    /* the thread's CPU time at the last firing (or reset) */
   gint64   max_busy;    /* most CPU time the thread used between two firings */
   guint    ticks;
+  gint64   start;       /* monotonic time of the reset */
+  gint64   trace_us;    /* blocks longer than this are told (DA_LOOP_PROBE_TRACE_MS), or 0 */
 };
 
 /* CPU time used by the calling thread, the one whose main context is probed. */
@@ -40,6 +42,10 @@ on_tick_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_time ();
 
+  if (probe->trace_us > 0 && now - probe->last - probe->interval_us > probe->trace_us)
+    g_test_message ("Loop probe: blocked %.1f ms (%.1f ms of CPU) at %.3f s",
+                    (now - probe->last - probe->interval_us) / 1000.0,
+                    (cpu - probe->last_cpu) / 1000.0, (probe->last - probe->start) / 1e6);
   probe->max_gap = MAX (probe->max_gap, now - probe->last);
   probe->max_busy = MAX (probe->max_busy, cpu - probe->last_cpu);
   probe->last = now;
@@ -57,6 +63,8 @@ da_loop_probe_new (guint interval_ms)
   g_return_val_if_fail (interval_ms > 0, NULL);
 
   probe->interval_us = (gint64) interval_ms * 1000;
+  if (g_getenv ("DA_LOOP_PROBE_TRACE_MS") != NULL)
+    probe->trace_us = g_ascii_strtoll (g_getenv ("DA_LOOP_PROBE_TRACE_MS"), NULL, 10) * 1000;
   probe->source = g_timeout_source_new (interval_ms);
   /* The priority input events are dispatched at. */
   g_source_set_priority (probe->source, G_PRIORITY_DEFAULT);
@@ -84,7 +92,7 @@ da_loop_probe_reset (DaLoopProbe *probe)
 {
   g_return_if_fail (probe != NULL);
 
-  probe->last = g_get_monotonic_time ();
+  probe->last = probe->start = g_get_monotonic_time ();
   probe->last_cpu = thread_cpu_time ();
   probe->max_gap = 0;
   probe->max_busy = 0;

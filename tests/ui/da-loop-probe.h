@@ -15,6 +15,10 @@
  *
  * Tests print the figures and assert only that the probe fired: timings on a shared machine are
  * noise. build-aux/measure-responsiveness.sh checks them against a limit.
+ *
+ * With DA_LOOP_PROBE_TRACE_MS=N in the environment, each block longer than N ms is told as it
+ * ends (a test message: its length, its CPU time, and when it began, from the last reset), to
+ * find what blocked.
  */
 
 #pragma once
