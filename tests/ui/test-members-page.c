@@ -1185,9 +1185,12 @@ test_narrow (Fixture       *f,
 static gboolean
 settled (Fixture *f)
 {
-  GListModel *model = da_members_page_get_visible_model (page (f));
+  /* The visible model sorts what the filter model lets through. */
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (da_members_page_get_visible_model (page (f)));
+  GListModel *filtered = gtk_sort_list_model_get_model (sorted);
 
-  return gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (model)) == 0;
+  return gtk_sort_list_model_get_pending (sorted) == 0 &&
+         gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (filtered)) == 0;
 }
 
 static void
