@@ -249,6 +249,16 @@ run_typing (guint runs)
 
   /* Everyone loaded, and the page at rest. */
   WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (filter_model)) == 50000, 120);
+  if (g_getenv ("DA_BENCH_SORTED") != NULL)
+    {
+      /* Sorted by the first column, Name, as a click on its header does. */
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+      g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, 0);
+
+      /* The page sorts at once when it is not loading. */
+      gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_ASCENDING);
+      spin_for (1000);
+    }
   frames_watch (&frames, window);
   g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), NULL);
   gtk_widget_grab_focus (entry);

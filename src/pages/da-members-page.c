@@ -72,17 +72,28 @@ n_loaded (DaMembersPage *self)
   return self->pager != NULL ? g_list_model_get_n_items (da_pager_get_model (self->pager)) : 0;
 }
 
-/* What the list shows: the members loaded, filtered and sorted. */
-static GListModel *
-visible_model (DaMembersPage *self)
-{
-  return G_LIST_MODEL (self->sort_model);
-}
-
 static gboolean
 is_filtering (DaMembersPage *self)
 {
   return self->search_tokens != NULL || self->role_filter != NULL;
+}
+
+/* What the filter model filters: the members loaded, or (sorted by a column) the sort model
+ * over them. Unsorted, the sort model would only pass each member through, and a key typed in
+ * the search would look every member up through it: the filter takes them from the pager's store
+ * itself. Sorted, the filter stays over the sorted list, so that typing never sorts again. */
+static void
+connect_models (DaMembersPage *self)
+{
+  GListModel *loaded = self->pager != NULL ? da_pager_get_model (self->pager) : NULL;
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+  GListModel *filtered = sorted ? G_LIST_MODEL (self->sort_model) : loaded;
+
+  if (gtk_sort_list_model_get_model (self->sort_model) != loaded)
+    gtk_sort_list_model_set_model (self->sort_model, loaded);
+  if (gtk_filter_list_model_get_model (self->filter_model) != filtered)
+    gtk_filter_list_model_set_model (self->filter_model, filtered);
 }
 
 /* The whole list is filtered at once. An incremental GtkFilterListModel was measured with 50,000
@@ -91,8 +102,8 @@ is_filtering (DaMembersPage *self)
  * column) and showed the result twice as late, so it is not used.
  *
  * Without a search or a role, the filter model has no filter at all: rows pass through it
- * unchecked. With a filter, a page of members arriving is checked alone (the filter is under
- * the sort). */
+ * unchecked. With a filter, every row a change of the sorted list touches is checked again, and
+ * a page of members arriving in a sorted list touches most of it. */
 static void
 change_filter (DaMembersPage   *self,
                GtkFilterChange  change)
@@ -177,7 +188,7 @@ void
 _da_members_page_select_ids (DaMembersPage *self,
                              GHashTable    *ids)
 {
-  GListModel *model = visible_model (self);
+  GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n);
@@ -429,7 +440,7 @@ update_no_match (DaMembersPage *self)
 static void
 update_visible_ui (DaMembersPage *self)
 {
-  guint n_visible = g_list_model_get_n_items (visible_model (self));
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint n_all = n_loaded (self);
   g_autofree char *visible = da_format_count (n_visible);
   g_autofree char *all = da_format_count (n_all);
@@ -606,7 +617,7 @@ static void
 on_search_activate_cb (DaMembersPage *self)
 {
   g_autofree char *text = dup_search_text (self);
-  guint n_visible = g_list_model_get_n_items (visible_model (self));
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
   if (n_visible == 0 && da_input_email_is_valid (text))
     {
@@ -798,6 +809,8 @@ on_view_sorter_changed_cb (GtkSorter     *sorter,
 {
   self->last_login_descending = gtk_sorter_compare (sorter, self->probe_early,
                                                     self->probe_late) == GTK_ORDERING_LARGER;
+  /* Sorted now, or no longer. */
+  connect_models (self);
   /* Sorted in slices or at once (see _da_members_page_update_busy()), before the rows are. */
   _da_members_page_update_busy (self);
 }
@@ -1057,7 +1070,7 @@ swap_in (DaMembersPage *self,
   self->pager = pager;
   self->keep_scroll = 0;
 
-  gtk_filter_list_model_set_model (self->filter_model, da_pager_get_model (pager));
+  connect_models (self);
   if (keep != NULL && g_hash_table_size (keep) > 0)
     _da_members_page_select_ids (self, keep);
   restore_scroll (self, scroll);
@@ -1395,7 +1408,7 @@ visible_rows_to_csv (DaMembersPage *self,
     "last_login", "login_count", "sessions_created_count", "searches_created_count", "saml_id",
     NULL
   };
-  GListModel *model = visible_model (self);
+  GListModel *model = G_LIST_MODEL (self->filter_model);
   DaCsvWriter *writer = da_csv_writer_new ();
   guint n = g_list_model_get_n_items (model);
 
@@ -1482,7 +1495,7 @@ export_visible (DaMembersPage *self)
 {
   Export *export;
 
-  if (g_list_model_get_n_items (visible_model (self)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     return;
 
   /* What is on screen when Export is chosen is what is saved. */
@@ -1850,17 +1863,14 @@ da_members_page_init (DaMembersPage *self)
 
   add_columns (self);
 
-  /* The members loaded, filtered, then sorted: a key typed in the search checks each member
-   * straight from the pager's store, and a page arriving is checked alone, without the sort
-   * model's lookups between; the sort then orders only the members shown. */
+  self->sort_model = gtk_sort_list_model_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (filter_member, self, NULL);
+  /* Its model: see connect_models(). */
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              NULL);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   da_row_viewport_set_model (self->row_viewport, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->sort_model, "items-changed",
+  g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_visible_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1876,7 +1886,7 @@ da_members_page_init (DaMembersPage *self)
   update_selection_ui (self);
 
   /* Start-up timing, when the environment asks for it (bench/). */
-  da_first_frame_report_when (GTK_WIDGET (self->column_view), visible_model (self));
+  da_first_frame_report_when (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->filter_model));
 }
 
 /* ---- Public API ------------------------------------------------------------------------- */
@@ -1896,7 +1906,7 @@ da_members_page_get_visible_model (DaMembersPage *self)
 {
   g_return_val_if_fail (DA_IS_MEMBERS_PAGE (self), NULL);
 
-  return visible_model (self);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GtkSelectionModel *
@@ -1912,5 +1922,5 @@ da_members_page_get_loaded_model (DaMembersPage *self)
 {
   g_return_val_if_fail (DA_IS_MEMBERS_PAGE (self), NULL);
 
-  return gtk_filter_list_model_get_model (self->filter_model);
+  return gtk_sort_list_model_get_model (self->sort_model);
 }
