@@ -729,6 +729,8 @@ da_test_screenshot (GtkWidget  *widget,
   AdwStyleManager *style = adw_style_manager_get_default ();
   const char *dir = g_getenv ("DA_SCREENSHOT_DIR");
   g_autofree char *test = g_path_get_basename (g_get_prgname ());
+  g_autoptr(GtkWidget) held = NULL;
+  gboolean shown;
   static const struct {
     AdwColorScheme  scheme;
     const char     *suffix;
@@ -744,6 +746,10 @@ da_test_screenshot (GtkWidget  *widget,
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
+  /* The main loop turns while the pictures are taken: what the widget shows can end meanwhile
+   * (a dialog that closes once its work is done), and it must outlive this. */
+  held = g_object_ref (widget);
+  shown = gtk_widget_get_mapped (widget);
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", test, name, variants[i].suffix);
@@ -753,7 +759,13 @@ da_test_screenshot (GtkWidget  *widget,
       /* Let the new style reach every widget and a frame be laid out; a window just presented
        * on a loaded machine may take longer to get its size. */
       da_test_spin (250);
-      DA_TEST_WAIT_UNTIL (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+      DA_TEST_WAIT_UNTIL ((shown && !gtk_widget_get_mapped (widget)) ||
+                          (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0));
+      if (shown && !gtk_widget_get_mapped (widget))
+        {
+          g_test_message ("Screenshot %s: gone from the screen before its picture", file);
+          break;
+        }
       save_png (widget, path);
     }
 
