@@ -72,6 +72,15 @@ n_loaded (DaMembersPage *self)
   return self->pager != NULL ? g_list_model_get_n_items (da_pager_get_model (self->pager)) : 0;
 }
 
+/* Whether the list is sorted by a column. */
+static gboolean
+is_sorted (DaMembersPage *self)
+{
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+
+  return sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+}
+
 static gboolean
 is_filtering (DaMembersPage *self)
 {
@@ -86,9 +95,7 @@ static void
 connect_models (DaMembersPage *self)
 {
   GListModel *loaded = self->pager != NULL ? da_pager_get_model (self->pager) : NULL;
-  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
-  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
-  GListModel *filtered = sorted ? G_LIST_MODEL (self->sort_model) : loaded;
+  GListModel *filtered = is_sorted (self) ? G_LIST_MODEL (self->sort_model) : loaded;
 
   if (gtk_sort_list_model_get_model (self->sort_model) != loaded)
     gtk_sort_list_model_set_model (self->sort_model, loaded);
@@ -141,8 +148,7 @@ _da_members_page_update_busy (DaMembersPage *self)
 {
   gboolean loading = (self->pager != NULL && da_pager_get_loading (self->pager)) ||
                      self->next_pager != NULL;
-  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
-  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+  gboolean sorted = is_sorted (self);
   gboolean sorting = gtk_sort_list_model_get_pending (self->sort_model) > 0;
 
   /* While pages arrive in a list sorted by a column, it is sorted a slice at a time, in idle
