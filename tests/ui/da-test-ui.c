@@ -482,17 +482,24 @@ da_test_has_label (GtkWidget  *root,
   return FALSE;
 }
 
+/* A click on a button, or the activation of another widget; FALSE when it has nothing to do. */
+static gboolean
+press (GtkWidget *widget)
+{
+  if (!GTK_IS_BUTTON (widget))
+    return gtk_widget_activate (widget);
+
+  g_signal_emit_by_name (widget, "clicked");
+  return TRUE;
+}
+
 void
 da_test_click (GtkWidget *button)
 {
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_visible (button));
-
-  if (GTK_IS_BUTTON (button))
-    g_signal_emit_by_name (button, "clicked");
-  else
-    g_assert_true (gtk_widget_activate (button));
+  g_assert_true (press (button));
 }
 
 gboolean
@@ -528,10 +535,7 @@ da_test_click_again (GtkWidget *widget)
       da_test_modal_over (root))
     return FALSE;
 
-  if (GTK_IS_BUTTON (widget))
-    g_signal_emit_by_name (widget, "clicked");
-  else
-    gtk_widget_activate (widget);
+  press (widget);
   return TRUE;
 }
 
