@@ -52,14 +52,15 @@ for path in sys.argv[1:]:
     for line in lines:
         if not line.strip():
             continue
-        result = json.loads(line).get("result")
+        test = json.loads(line)
+        result = test.get("result")
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1
         elif result == "SKIP":
             skipped += 1
         else:
             failed += 1
-            failures.append(json.loads(line))
+            failures.append(test)
 # The failures again, last, so that a log cut to its tail still names them.
 for test in failures:
     print(f"FAILED: {test.get('name')} ({test.get('result')} after "
