@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * Follows the application's sign-in state: a spinner while starting, the key entry
  * (#DaWelcomePage) when a key is needed, and, once signed in, a sidebar of pages (from the one
  * table in da-pages.c) beside the visible page, folding to one column with a back button on
- * narrow windows. A page is created when it is first needed, not at sign-in. The header has Refresh and the primary menu; transient messages are toasts,
- * never stacked twice.
+ * narrow windows. A page is created when it is first needed, not at sign-in. The header has
+ * Refresh and the primary menu; transient messages are toasts, never stacked twice.
  *
  * Actions: win.refresh (Ctrl+R, F5), win.show-page(s) (Alt+1 … Alt+8 in the sidebar's order),
  * win.show-toast(s), win.sign-out, win.focus-search (Ctrl+F), win.new (Ctrl+N), win.export
