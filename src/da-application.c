@@ -216,10 +216,9 @@ go_welcome (DaApplication *self,
   set_context (self, NULL);
 }
 
-/* The main window, made if there is none yet (the app runs in the background, or is starting):
- * not shown by this alone. */
+/* The window for what a notification asks to show, made if the app runs in the background. */
 static DaWindow *
-get_window (DaApplication *self)
+ensure_window (DaApplication *self)
 {
   GtkWindow *window = NULL;
 
@@ -234,17 +233,8 @@ get_window (DaApplication *self)
   if (window == NULL)
     window = GTK_WINDOW (da_window_new (self));
 
+  gtk_window_present (window);
   return DA_WINDOW (window);
-}
-
-/* The same, shown: for what a notification asks to show. */
-static DaWindow *
-ensure_window (DaApplication *self)
-{
-  DaWindow *window = get_window (self);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
 }
 
 static void
@@ -259,7 +249,7 @@ show_pending (DaApplication *self)
       g_strcmp0 (server, da_context_get_server (self->context)) != 0)
     return;
 
-  window = get_window (self);
+  window = ensure_window (self);
   if (org != NULL)
     da_window_show_organization (window, org);
   else
@@ -672,7 +662,6 @@ show_for_server (DaApplication *self,
       self->state == DA_APP_STATE_SIGNED_IN)
     {
       show_pending (self);
-      ensure_window (self);
       return;
     }
 
@@ -877,11 +866,9 @@ static void
 da_application_activate (GApplication *application)
 {
   DaApplication *self = DA_APPLICATION (application);
-  DaWindow *window = get_window (self);
 
-  /* Signed in first (the demo at once), so that the window's first frame can show the page. */
+  ensure_window (self);
   begin (self);
-  da_window_present_when_ready (window);
 }
 
 static void

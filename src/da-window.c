@@ -30,9 +30,6 @@ struct _DaWindow
   GHashTable           *toasts;        /* key → AdwToast (borrowed; removed on dismissed) */
   GSignalGroup         *page_signals;  /* on the visible page */
   gboolean              drawn;         /* a frame showed the main stack's child shown */
-  guint                 present_source;  /* da_window_present_when_ready(): idle or deadline */
-  DaStateView          *present_view;    /* weak: the state view waited for */
-  gulong                present_handler; /* on present_view */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -825,76 +822,6 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- the first showing ----------------------------------------------------------------- */
-
-/* At most this long the window waits for its page's first answer before it shows itself:
- * beyond it, a person would rather see the window with a spinner. */
-#define PRESENT_WAIT_MS 150
-
-static void
-stop_waiting_to_present (DaWindow *self)
-{
-  g_clear_handle_id (&self->present_source, g_source_remove);
-  if (self->present_view != NULL)
-    g_clear_signal_handler (&self->present_handler, self->present_view);
-  g_clear_weak_pointer (&self->present_view);
-}
-
-static gboolean
-present_cb (gpointer user_data)
-{
-  DaWindow *self = user_data;
-
-  self->present_source = 0;
-  stop_waiting_to_present (self);
-  gtk_window_present (GTK_WINDOW (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_present_view_state_cb (DaWindow *self)
-{
-  if (da_state_view_get_state (self->present_view) == DA_STATE_VIEW_LOADING)
-    return;
-
-  /* Shown from the main loop, not from inside the page's handling of its answer. */
-  g_clear_signal_handler (&self->present_handler, self->present_view);
-  g_clear_handle_id (&self->present_source, g_source_remove);
-  self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT, present_cb, self, NULL);
-}
-
-void
-da_window_present_when_ready (DaWindow *self)
-{
-  DaPage *page;
-  DaStateView *view;
-
-  g_return_if_fail (DA_IS_WINDOW (self));
-
-  if (self->present_source != 0)
-    return;
-
-  page = da_window_get_visible_page (self);
-  view = page != NULL ? da_page_get_state_view (page) : NULL;
-  if (gtk_widget_get_visible (GTK_WIDGET (self)) || view == NULL ||
-      da_state_view_get_state (view) != DA_STATE_VIEW_LOADING)
-    {
-      gtk_window_present (GTK_WINDOW (self));
-      return;
-    }
-
-  /* A page loads when first mapped: this one starts now, its answer travelling while the
-   * window is built on screen. */
-  if (!da_page_get_busy (page))
-    da_page_refresh (page);
-
-  g_set_weak_pointer (&self->present_view, view);
-  self->present_handler = g_signal_connect_object (view, "notify::state",
-                                                   G_CALLBACK (on_present_view_state_cb), self,
-                                                   G_CONNECT_SWAPPED);
-  self->present_source = g_timeout_add (PRESENT_WAIT_MS, present_cb, self);
-}
-
 /* ---- GObject --------------------------------------------------------------------------- */
 
 static void
@@ -966,7 +893,6 @@ da_window_dispose (GObject *object)
 {
   DaWindow *self = (DaWindow *)object;
 
-  stop_waiting_to_present (self);
   set_client (self, NULL);
   set_context (self, NULL);
   if (self->page_signals != NULL)

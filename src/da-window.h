@@ -33,11 +33,6 @@ G_DECLARE_FINAL_TYPE (DaWindow, da_window, DA, WINDOW, AdwApplicationWindow)
 
 DaWindow   *da_window_new                (DaApplication *application);
 
-/* Presents the window, but at start-up (the window not shown yet) only once the visible page's
- * state view has left "loading" (its first answer came), or after a short wait at most: the
- * first frame then shows the page's content, rather than a frame of "Loading…" followed by
- * another. The page's load starts at once, while the window is realized and mapped. */
-void        da_window_present_when_ready (DaWindow      *self);
 /* Shows @title as a toast unless a toast with the same title is already shown. */
 void        da_window_add_toast          (DaWindow      *self,
                                           const char    *title);

@@ -1021,7 +1021,6 @@ da_api_keys_page_init (DaApiKeysPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   da_page_set_title (DA_PAGE (self), _("API Keys"));
   da_page_set_icon_name (DA_PAGE (self), "dialog-password-symbolic");

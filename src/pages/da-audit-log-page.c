@@ -1328,7 +1328,6 @@ da_audit_log_page_init (DaAuditLogPage *self)
   self->live_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
   /* Narrow windows: the entry gives way rather than widen the page. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
 

@@ -1211,7 +1211,6 @@ da_consumption_page_init (DaConsumptionPage *self)
   DaChart *chart;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   da_page_set_title (DA_PAGE (self), _("Consumption"));
   da_page_set_icon_name (DA_PAGE (self), "power-profile-performance-symbolic");

@@ -1856,7 +1856,6 @@ da_members_page_init (DaMembersPage *self)
   self->probe_late = new_probe ("2021-01-01T00:00:00Z");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   da_page_set_title (DA_PAGE (self), _("Members"));
   da_page_set_icon_name (DA_PAGE (self), "system-users-symbolic");

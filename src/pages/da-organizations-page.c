@@ -1294,7 +1294,6 @@ static void
 da_organizations_page_init (DaOrganizationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   self->cancellable = g_cancellable_new ();
   self->bound_bars = g_hash_table_new (NULL, NULL);

@@ -579,7 +579,6 @@ static void
 da_overview_page_init (DaOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   da_page_set_title (DA_PAGE (self), _("Overview"));
   da_page_set_icon_name (DA_PAGE (self), "view-grid-symbolic");

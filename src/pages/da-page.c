@@ -17,7 +17,6 @@ typedef struct
   char      *title;
   char      *icon_name;
   GError    *error;
-  GtkWidget *state_view;  /* weak */
   guint      busy : 1;
   guint      can_search : 1;
   guint      can_new : 1;
@@ -37,7 +36,6 @@ page_data_free (PageData *data)
   g_clear_pointer (&data->title, g_free);
   g_clear_pointer (&data->icon_name, g_free);
   g_clear_error (&data->error);
-  g_clear_weak_pointer (&data->state_view);
   g_free (data);
 }
 
@@ -406,24 +404,6 @@ da_page_get_offline (DaPage *self)
 
   context = get_data (self)->context;
   return context != NULL && da_client_get_offline (da_context_get_client (context));
-}
-
-void
-da_page_set_state_view (DaPage      *self,
-                        DaStateView *state_view)
-{
-  g_return_if_fail (DA_IS_PAGE (self));
-  g_return_if_fail (state_view == NULL || DA_IS_STATE_VIEW (state_view));
-
-  g_set_weak_pointer (&get_data (self)->state_view, GTK_WIDGET (state_view));
-}
-
-DaStateView *
-da_page_get_state_view (DaPage *self)
-{
-  g_return_val_if_fail (DA_IS_PAGE (self), NULL);
-
-  return (DaStateView *) get_data (self)->state_view;
 }
 
 void

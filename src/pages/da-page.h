@@ -9,7 +9,6 @@
 #include <gtk/gtk.h>
 
 #include "da-context.h"
-#include "da-state-view.h"
 
 G_BEGIN_DECLS
 
@@ -108,13 +107,6 @@ void          da_page_set_can_export         (DaPage         *self,
  * da_client_get_offline()); FALSE before the page has a context. Pages disable their editing
  * actions while it holds, and follow the client's "notify::offline". */
 gboolean      da_page_get_offline            (DaPage         *self);
-
-/* The state view that shows whether the page's content has come (loading, content, empty,
- * error). Each page gives its own once, when built; the window waits for it to leave "loading"
- * before it first shows itself (da_window_present_when_ready()). NULL until given. */
-void          da_page_set_state_view         (DaPage         *self,
-                                              DaStateView    *state_view);
-DaStateView  *da_page_get_state_view         (DaPage         *self);
 
 /* The virtual functions; the optional ones do nothing when the page lacks them.
  * da_page_activate_new() does nothing either while offline. */

@@ -1321,7 +1321,6 @@ da_permissions_page_init (DaPermissionsPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
 
   da_page_set_title (DA_PAGE (self), _("Permissions"));
   da_page_set_icon_name (DA_PAGE (self), "folder-remote-symbolic");

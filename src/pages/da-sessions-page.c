@@ -1266,7 +1266,6 @@ da_sessions_page_init (DaSessionsPage *self)
   self->lookup_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  da_page_set_state_view (DA_PAGE (self), self->state_view);
   /* Narrow windows: the entry gives way rather than widen the page. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->user_entry), 8);
 

@@ -470,113 +470,6 @@ test_start_not_faded (Fixture       *f,
   g_assert_false (gtk_stack_get_transition_running (main_stack));
 }
 
-/* What the window showed when it was first mapped. */
-typedef struct
-{
-  gboolean         mapped;
-  DaStateViewState state;       /* of the visible page's state view */
-  guint            n_members;   /* requests for the members list sent by then */
-  DaMockServer    *server;
-} FirstMap;
-
-static void
-on_first_map_cb (GtkWidget *window,
-                 FirstMap  *seen)
-{
-  DaPage *page = da_window_get_visible_page (DA_WINDOW (window));
-
-  if (seen->mapped)
-    return;
-  seen->mapped = TRUE;
-  g_assert_nonnull (page);
-  g_assert_nonnull (da_page_get_state_view (page));
-  seen->state = da_state_view_get_state (da_page_get_state_view (page));
-  if (seen->server != NULL)
-    seen->n_members = da_mock_server_count_requests (seen->server, "GET", "/members*");
-}
-
-static void
-on_window_added_cb (GtkApplication *app,
-                    GtkWindow      *window,
-                    FirstMap       *seen)
-{
-  if (DA_IS_WINDOW (window))
-    g_signal_connect (window, "map", G_CALLBACK (on_first_map_cb), seen);
-}
-
-/* Started on a page (the demo's Overview), the window first shows itself with the page's
- * content, not with a frame of "Loading…" before it. */
-static void
-test_first_map_shows_content (void)
-{
-  g_autoptr(DaApplication) app = da_application_new ();
-  g_autoptr(GError) error = NULL;
-  FirstMap seen = { FALSE, };
-  DaPage *page;
-
-  g_application_set_application_id (G_APPLICATION (app), "io.github.devinadmin.DevinAdmin.First");
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  da_application_set_demo (app, TRUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &seen);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (app));
-  DA_TEST_WAIT_UNTIL (seen.mapped);
-
-  page = da_window_get_visible_page (DA_WINDOW (da_test_app_get_window (app)));
-  g_assert_cmpstr (da_window_get_visible_page_id (DA_WINDOW (da_test_app_get_window (app))), ==,
-                   "overview");
-  g_assert_false (da_page_get_error (page) != NULL);
-  g_assert_cmpint (seen.state, ==, DA_STATE_VIEW_CONTENT);
-
-  g_signal_handlers_disconnect_by_data (app, &seen);
-  g_signal_handlers_disconnect_by_data (da_test_app_get_window (app), &seen);
-  da_test_app_free (g_steal_pointer (&app));
-}
-
-/* Shown again on a page whose answer does not come, the window waits only a moment: it shows
- * itself with the page loading (the request already sent), rather than never. */
-static void
-test_present_waits_only_a_moment (Fixture       *f,
-                                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  FirstMap seen = { FALSE, .server = f->server };
-  DaPage *page;
-
-  start_app (f, FALSE);
-  da_test_app_sign_in (f->app, da_mock_server_get_admin_key (f->server));
-  DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
-  DA_TEST_WAIT_UNTIL (da_window_get_visible_page (f->window) != NULL);
-
-  gtk_widget_hide (GTK_WIDGET (f->window));
-  g_assert_cmpuint (da_mock_server_add_fault (f->server, "GET /members* stall", &error), >, 0);
-  g_assert_no_error (error);
-  da_mock_server_reset_counts (f->server);
-  g_assert_true (da_window_show_page (f->window, "members"));
-  page = da_window_get_visible_page (f->window);
-  g_assert_cmpint (da_state_view_get_state (da_page_get_state_view (page)), ==,
-                   DA_STATE_VIEW_LOADING);
-
-  g_signal_connect (f->window, "map", G_CALLBACK (on_first_map_cb), &seen);
-  da_window_present_when_ready (f->window);
-  /* Not at once: the page's answer is waited for … */
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-  g_assert_true (da_page_get_busy (page));
-  /* … but not for ever. */
-  DA_TEST_WAIT_UNTIL (seen.mapped);
-  g_assert_cmpint (seen.state, ==, DA_STATE_VIEW_LOADING);
-  g_assert_cmpuint (seen.n_members, >=, 1);
-  g_signal_handlers_disconnect_by_data (f->window, &seen);
-
-  /* The answer, once it can come, fills the page as usual. */
-  da_mock_server_clear_faults (f->server);
-  da_page_refresh (page);
-  DA_TEST_WAIT_UNTIL (da_state_view_get_state (da_page_get_state_view (page)) ==
-                      DA_STATE_VIEW_CONTENT);
-}
-
 /* The windows' icon (for X11 window managers) is set after the first frames, not before. */
 static void
 test_window_icon_set (Fixture       *f,
@@ -1268,7 +1161,6 @@ main (int   argc,
   ADD ("every-page-fits-360", test_every_page_fits_360);
   ADD ("window-size-kept", test_window_size_kept);
   ADD ("demo-mode", test_demo_mode);
-  ADD ("present-waits-only-a-moment", test_present_waits_only_a_moment);
   ADD ("sign-out", test_sign_out);
   ADD ("unauthorized-returns-to-key-entry", test_unauthorized_returns_to_key_entry);
   ADD ("revoked-key-is-cleared", test_revoked_key_is_cleared);
@@ -1281,7 +1173,6 @@ main (int   argc,
   g_test_add_func ("/shell/version-info", test_version_info);
   g_test_add_func ("/shell/command-line", test_command_line);
   g_test_add_func ("/shell/start-page-first-frame", test_start_page_first_frame);
-  g_test_add_func ("/shell/first-map-shows-content", test_first_map_shows_content);
 
 #undef ADD
 
