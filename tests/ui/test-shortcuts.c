@@ -131,22 +131,6 @@ press (Fixture         *f,
                                                gtk_shortcut_get_arguments (shortcut)));
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* ---- tests ----------------------------------------------------------------------------- */
 
 static void
@@ -226,10 +210,10 @@ test_page_shortcuts (Fixture       *f,
   DA_TEST_WAIT_UNTIL (!da_page_get_busy (page));
 
   /* Ctrl+N: the page's "new" action, the invitation. */
-  g_assert_null (find_toplevel_of_type (g_type_from_name ("DaInviteDialog")));
+  g_assert_null (da_test_find_toplevel (g_type_from_name ("DaInviteDialog"), NULL, NULL));
   press (f, GDK_KEY_n, GDK_CONTROL_MASK);
-  DA_TEST_WAIT_UNTIL ((invite = find_toplevel_of_type (g_type_from_name ("DaInviteDialog"))) !=
-                      NULL);
+  DA_TEST_WAIT_UNTIL ((invite = da_test_find_toplevel (g_type_from_name ("DaInviteDialog"), NULL,
+                                                        NULL)) != NULL);
   gtk_window_destroy (invite);
 
   /* Ctrl+E: the export asks where to save; cancelled, nothing happens. */
@@ -249,7 +233,8 @@ test_shortcuts_window (Fixture       *f,
 
   /* Ctrl+? opens it. */
   press (f, GDK_KEY_question, GDK_CONTROL_MASK);
-  DA_TEST_WAIT_UNTIL ((overlay = find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  DA_TEST_WAIT_UNTIL ((overlay = da_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL,
+                                                         NULL)) != NULL);
   DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
 
   /* Every entry shows a key, and every shortcut of the app is listed. */
@@ -304,8 +289,8 @@ test_close_and_quit (Fixture       *f,
 
   /* Ctrl+, opens Preferences. */
   press (f, GDK_KEY_comma, GDK_CONTROL_MASK);
-  DA_TEST_WAIT_UNTIL ((preferences = find_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW)) !=
-                      NULL);
+  DA_TEST_WAIT_UNTIL ((preferences = da_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, NULL,
+                                                             NULL)) != NULL);
   gtk_window_destroy (preferences);
 
   /* Ctrl+Q quits the application (the action is run; the test's app does not run a loop of its
