@@ -8,7 +8,8 @@
  * load_all keeps a few requests in flight and splices the pages in order as they become
  * contiguous. Cursor lists (audit logs, newest first) go one page at a time, each page's oldest
  * entry being the next `before`. Pages are parsed and decoded in a worker thread (models are
- * immutable), so the main loop only splices.
+ * immutable), so the main loop only splices; only a list's first page, when small, is decoded
+ * at once on the main thread, so that its rows are in the next frame.
  */
 
 #include "config.h"
@@ -19,6 +20,9 @@
 
 /* Requests in flight while load_all walks an offset list whose total is known. */
 #define MAX_IN_FLIGHT 4
+
+/* A list's first page up to this size is decoded on the main thread (see on_page_sent_cb()). */
+#define INLINE_DECODE_MAX (64 * 1024)
 
 struct _DaPager
 {
@@ -36,6 +40,7 @@ struct _DaPager
   DaRowStore    *store;
   guint          page_size;
   guint          effective_size;   /* what the server actually pages by */
+  guint          first_page_size;  /* 0: the first page is of page_size too */
 
   /* Where the next page starts: an item offset, or for cursor lists a page count. */
   guint64        next_offset;
@@ -320,15 +325,12 @@ build_cursor_query (DaPager    *self,
   return query;
 }
 
-static void
-decode_page_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static DaPage *
+decode_job_run (DecodeJob  *job,
+                GError    **error)
 {
-  DecodeJob *job = task_data;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   DaPage *page;
 
   /* The hot lists are decoded straight from the text; anything unusual the general way. */
@@ -340,35 +342,44 @@ decode_page_thread (GTask        *task,
       page = job->flavor->scan_page (job->flavor, text != NULL ? text : "", length, job->scan,
                                      job->get_id);
       if (page != NULL)
-        {
-          g_task_return_pointer (task, page, (GDestroyNotify) da_page_free);
-          return;
-        }
+        return page;
     }
 
-  root = _da_response_parse_json (job->response, &error);
+  root = _da_response_parse_json (job->response, error);
   if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   page = job->flavor->parse_page (job->flavor, root, job->style, job->decode, job->get_id,
-                                  &error);
+                                  &local_error);
   if (page == NULL)
     {
-      if (error == NULL)
-        g_set_error_literal (&error, DA_MODEL_ERROR, DA_MODEL_ERROR_INVALID_VALUE,
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, DA_MODEL_ERROR, DA_MODEL_ERROR_INVALID_VALUE,
                              "list: the page could not be read");
-      g_task_return_error (task, _da_response_wrap_error (job->response, error));
-      return;
+      g_propagate_error (error, _da_response_wrap_error (job->response, local_error));
+      return NULL;
     }
 
-  g_task_return_pointer (task, page, (GDestroyNotify) da_page_free);
+  return page;
 }
 
-/* Sends one GET of the list and decodes the page in a worker thread; @ready gets the page or
- * the error (both owned) and @data. */
+static void
+decode_page_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DaPage *page = decode_job_run (task_data, &error);
+
+  if (page != NULL)
+    g_task_return_pointer (task, page, (GDestroyNotify) da_page_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Sends one GET of the list and decodes the page (in a worker thread, but for a small first
+ * page); @ready gets the page or the error (both owned) and @data. */
 typedef void (*PageReadyFunc) (gpointer  data,
                                DaPage   *page,
                                GError   *error);
@@ -435,6 +446,21 @@ on_page_sent_cb (GObject      *object,
   job->decode = self->decode;
   job->scan = self->scan;
   job->get_id = self->get_id;
+
+  /* The first rows of a list are decoded at once: the worker thread's answer would come back
+   * only after the frame being drawn meanwhile, so they would wait a frame, and a page opened
+   * would first show "loading" although its rows had come. Small, as a first page is, it takes
+   * well under a millisecond; anything larger goes to the worker thread. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 &&
+      g_bytes_get_size (response->body) <= INLINE_DECODE_MAX)
+    {
+      DaPage *page = decode_job_run (job, &error);
+
+      decode_job_free (job);
+      fetch->ready (fetch->data, page, error);
+      fetch_free (fetch);
+      return;
+    }
 
   task = g_task_new (NULL, NULL, on_page_decoded_cb, fetch);
   g_task_set_source_tag (task, on_page_sent_cb);
@@ -683,6 +709,17 @@ on_load_page_ready (gpointer  data,
   pump (op);
 }
 
+/* The items to ask for in the page at @offset (for cursor lists, a count of pages). */
+static guint
+size_at (DaPager *self,
+         guint64  offset)
+{
+  if (offset == 0 && self->first_page_size > 0 && self->style != DA_PAGER_PAGE)
+    return MIN (self->first_page_size, self->effective_size);
+
+  return self->effective_size;
+}
+
 static gboolean
 can_issue (LoadOp  *op,
            guint64  offset)
@@ -719,7 +756,7 @@ issue_page (LoadOp     *op,
   request = g_new0 (PageRequest, 1);
   request->op = load_op_ref (op);
   request->offset = offset;
-  request->size = self->effective_size;
+  request->size = size_at (self, offset);
   request->generation = op->generation;
 
   if (self->style == DA_PAGER_CURSOR)
@@ -863,8 +900,10 @@ pump (LoadOp *op)
   while (!op->stop_issuing && self->has_more && op->in_flight < max_in_flight
          && !user_cancelled (op) && can_issue (op, op->issue_offset))
     {
-      issue_page (op, op->issue_offset, self->oldest_id);
-      op->issue_offset += self->style == DA_PAGER_CURSOR ? 1 : self->effective_size;
+      guint64 offset = op->issue_offset;
+
+      op->issue_offset += self->style == DA_PAGER_CURSOR ? 1 : size_at (self, offset);
+      issue_page (op, offset, self->oldest_id);
     }
 
   if (op->in_flight == 0)
@@ -1239,6 +1278,23 @@ da_pager_get_page_size (DaPager *self)
   g_return_val_if_fail (DA_IS_PAGER (self), 0);
 
   return self->page_size;
+}
+
+void
+da_pager_set_first_page_size (DaPager *self,
+                              guint    first_page_size)
+{
+  g_return_if_fail (DA_IS_PAGER (self));
+
+  self->first_page_size = first_page_size;
+}
+
+guint
+da_pager_get_first_page_size (DaPager *self)
+{
+  g_return_val_if_fail (DA_IS_PAGER (self), 0);
+
+  return self->first_page_size;
 }
 
 void

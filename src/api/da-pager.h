@@ -39,6 +39,14 @@ void          da_pager_set_page_size    (DaPager              *self,
                                          guint                 page_size);
 guint         da_pager_get_page_size    (DaPager              *self);
 
+/* Items in the first request from the start of the list, when it should be smaller than the
+ * pages after it: a page that opens on the list shows its first screenful sooner. 0 (the
+ * default) asks for a page size there too. Not for page-numbered lists (page/per_page), whose
+ * pages are all of one size. */
+void          da_pager_set_first_page_size (DaPager           *self,
+                                            guint              first_page_size);
+guint         da_pager_get_first_page_size (DaPager           *self);
+
 /* Load every remaining page. Pages keep their order in the model whatever order they arrive in.
  * Cancelling stops after the pages already appended; the model keeps them, and a later load
  * continues from there. One load runs at a time: starting another load (all or next) while one

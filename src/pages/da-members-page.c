@@ -29,6 +29,9 @@
 
 /* The server's largest page. */
 #define PAGE_SIZE 200
+/* The first request asks for a screenful of a tall window only: it comes sooner, and at
+ * start-up it is usually in time for the window's first frame. */
+#define FIRST_PAGE_SIZE 50
 
 static void da_members_page_iface_init (DaPageInterface *iface);
 
@@ -1234,6 +1237,7 @@ start_load (DaMembersPage *self)
 
   pager = da_client_list_members (da_context_get_client (context), NULL);
   da_pager_set_page_size (pager, PAGE_SIZE);
+  da_pager_set_first_page_size (pager, FIRST_PAGE_SIZE);
   g_signal_connect_object (pager, "page-loaded", G_CALLBACK (on_page_loaded_cb), self, 0);
 
   if (n_loaded (self) == 0)

@@ -25,6 +25,7 @@ typedef struct
   const char    *mode;
   guint          local_total;
   guint          local_requests;
+  GPtrArray     *local_asked;     /* "skip:limit" of each request, when not NULL */
 
   /* page-loaded bookkeeping */
   guint          pages;
@@ -258,6 +259,7 @@ fixture_teardown (Fixture       *f,
     soup_server_disconnect (f->local);
   g_clear_object (&f->local);
   g_clear_object (&f->cancel_after_pages_cancellable);
+  g_clear_pointer (&f->local_asked, g_ptr_array_unref);
 }
 
 /* ---- Skip/limit -------------------------------------------------------------------------- */
@@ -508,6 +510,7 @@ test_page_sizes (Fixture       *f,
   g_autoptr(DaPager) keys = da_client_list_api_keys (f->client, NULL);
   g_autoptr(DaPager) audit = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
 
+  g_assert_cmpuint (da_pager_get_first_page_size (members), ==, 0);
   da_pager_set_page_size (members, 0);
   g_assert_cmpuint (da_pager_get_page_size (members), ==, 1);
   da_pager_set_page_size (members, 5000);
@@ -740,6 +743,8 @@ local_handler (SoupServer        *server,
   guint first, count;
 
   f->local_requests++;
+  if (f->local_asked != NULL)
+    g_ptr_array_add (f->local_asked, g_strdup_printf ("%u:%u", skip, limit));
 
   if (g_str_equal (mode, "ignores-skip"))
     skip = 0;
@@ -916,6 +921,136 @@ test_envelopes (Fixture       *f,
   }
 }
 
+/* ---- A smaller first page ----------------------------------------------------------------- */
+
+static void
+test_first_page_cursor (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+  g_autoptr(GError) error = NULL;
+  GListModel *model = da_pager_get_model (pager);
+
+  da_pager_set_page_size (pager, 200);
+  da_pager_set_first_page_size (pager, 50);
+  g_assert_cmpuint (da_pager_get_first_page_size (pager), ==, 50);
+  watch (f, pager);
+  da_mock_server_reset_counts (f->server);
+
+  /* The first page alone, then pages of the page size. */
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  g_assert_true (load_next (f, pager, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (da_pager_get_has_more (pager));
+  /* 50, then 200 at a time: 49 full pages and one of 150. */
+  g_assert_cmpuint (f->pages, ==, 51);
+  assert_newest_first (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+}
+
+static void
+test_first_page_style (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DaPager) all = da_client_list_api_keys (f->client, NULL);
+  g_autoptr(DaPager) pager = da_client_list_api_keys (f->client, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_true (load_all (f, all, NULL, &error));
+  n = g_list_model_get_n_items (da_pager_get_model (all));
+  g_assert_cmpuint (n, >, 4);
+
+  /* Page-numbered pages are all of one size: a first page of another would misalign them. */
+  da_pager_set_page_size (pager, 2);
+  da_pager_set_first_page_size (pager, 1);
+  da_mock_server_reset_counts (f->server);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, n);
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/api-keys"), ==,
+                    (n + 1) / 2);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Which roles were decoded on the main thread, and which in another. */
+static GMutex decoded_lock;
+static GThread *main_thread;
+static GHashTable *decoded_on_main;   /* role ID → TRUE (on the main thread) or FALSE */
+
+static gpointer
+decode_role_recording (JsonObject  *object,
+                       GError     **error)
+{
+  const char *id = json_object_get_string_member_with_default (object, "role_id", "");
+
+  g_mutex_lock (&decoded_lock);
+  g_hash_table_insert (decoded_on_main, g_strdup (id),
+                       GINT_TO_POINTER (g_thread_self () == main_thread));
+  g_mutex_unlock (&decoded_lock);
+
+  return da_role_new_from_json (object, error);
+}
+
+static void
+test_first_page_offsets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *expected[] = { "0:30", "130:100", "230:100", "30:100" };
+
+  /* The local server, with a pager of our own decoder. */
+  g_object_unref (local_pager (f, "total-only", 250, 100));
+  pager = _da_pager_new (f->client, DA_PAGER_SKIP_LIMIT, DA_TYPE_ROLE, decode_role_recording,
+                         NULL, "/things", NULL);
+  da_pager_set_page_size (pager, 100);
+  da_pager_set_first_page_size (pager, 30);
+  f->local_asked = g_ptr_array_new_with_free_func (g_free);
+  f->local_requests = 0;
+  main_thread = g_thread_self ();
+  decoded_on_main = decoded;
+  watch (f, pager);
+
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  decoded_on_main = NULL;
+
+  /* Every role once, in order, from four requests: 30 first, then 100 at a time from 30. */
+  assert_roles_in_order (da_pager_get_model (pager), 250);
+  g_assert_cmpuint (f->pages, ==, 4);
+  g_assert_cmpuint (f->local_asked->len, ==, G_N_ELEMENTS (expected));
+  g_ptr_array_sort (f->local_asked, compare_strings);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (f->local_asked, i), ==, expected[i]);
+
+  /* The first page's rows at once, on the main thread; the others in a worker thread. */
+  g_assert_cmpuint (g_hash_table_size (decoded), ==, 250);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("role-%u", i);
+      gpointer on_main = NULL;
+
+      g_assert_true (g_hash_table_lookup_extended (decoded, id, NULL, &on_main));
+      if (i < 30)
+        g_assert_true (GPOINTER_TO_INT (on_main));
+      else
+        g_assert_false (GPOINTER_TO_INT (on_main));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +1072,9 @@ main (int   argc,
   ADD ("cursor/audit", &sizes_audit, test_audit_cursor);
   ADD ("cursor/range", &sizes_audit, test_audit_range);
   ADD ("cursor/wrong-style", NULL, test_fetch_newer_wrong_style);
+  ADD ("first-page/cursor", &sizes_audit, test_first_page_cursor);
+  ADD ("first-page/page-style", NULL, test_first_page_style);
+  ADD ("first-page/offsets", NULL, test_first_page_offsets);
   g_test_add ("/pager/envelopes", Fixture, NULL, NULL, test_envelopes, fixture_teardown);
 
 #undef ADD
