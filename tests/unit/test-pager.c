@@ -1074,8 +1074,9 @@ main (int   argc,
   ADD ("cursor/wrong-style", NULL, test_fetch_newer_wrong_style);
   ADD ("first-page/cursor", &sizes_audit, test_first_page_cursor);
   ADD ("first-page/page-style", NULL, test_first_page_style);
-  ADD ("first-page/offsets", NULL, test_first_page_offsets);
   g_test_add ("/pager/envelopes", Fixture, NULL, NULL, test_envelopes, fixture_teardown);
+  g_test_add ("/pager/first-page/offsets", Fixture, NULL, NULL, test_first_page_offsets,
+              fixture_teardown);
 
 #undef ADD
 
