@@ -1027,6 +1027,18 @@ test_first_page_offsets (Fixture       *f,
       else
         g_assert_false (GPOINTER_TO_INT (on_main));
     }
+
+  /* A server that ignores skip answers the start of the list again, whatever the size asked
+   * for: the list ends there rather than showing those rows twice. */
+  {
+    g_autoptr(DaPager) again = local_pager (f, "ignores-skip", 250, 100);
+
+    da_pager_set_first_page_size (again, 30);
+    g_assert_true (load_all (f, again, NULL, &error));
+    g_assert_no_error (error);
+    assert_roles_in_order (da_pager_get_model (again), 30);
+    g_assert_cmpuint (f->local_requests, ==, 2);
+  }
 }
 
 int
