@@ -955,13 +955,6 @@ test_first_page_cursor (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Which roles were decoded on the main thread, and which in another. */
 static GMutex decoded_lock;
 static GThread *main_thread;
@@ -988,7 +981,7 @@ test_first_page_offsets (Fixture       *f,
   g_autoptr(DaPager) pager = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *expected[] = { "0:30", "130:100", "230:100", "30:100" };
+  const char *expected[] = { "0:30", "30:100", "130:100", "230:100" };
 
   /* The local server, with a pager of our own decoder. */
   g_object_unref (local_pager (f, "total-only", 250, 100));
@@ -1009,10 +1002,11 @@ test_first_page_offsets (Fixture       *f,
   /* Every role once, in order, from four requests: 30 first, then 100 at a time from 30. */
   assert_roles_in_order (da_pager_get_model (pager), 250);
   g_assert_cmpuint (f->pages, ==, 4);
+  /* In any order: four requests are in flight at once. */
   g_assert_cmpuint (f->local_asked->len, ==, G_N_ELEMENTS (expected));
-  g_ptr_array_sort (f->local_asked, compare_strings);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    g_assert_cmpstr (g_ptr_array_index (f->local_asked, i), ==, expected[i]);
+    g_assert_true (g_ptr_array_find_with_equal_func (f->local_asked, expected[i], g_str_equal,
+                                                     NULL));
 
   /* The first page's rows at once, on the main thread; the others in a worker thread. */
   g_assert_cmpuint (g_hash_table_size (decoded), ==, 250);
