@@ -117,7 +117,7 @@ clear (DaResponseCache *cache)
   g_assert_no_error (error);
 }
 
-/* The names of the files in @folder, sorted. */
+/* The names of the files in @folder, in no particular order. */
 static GPtrArray *
 list_files (const char *folder)
 {
@@ -127,7 +127,6 @@ list_files (const char *folder)
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
   return names;
 }
 
