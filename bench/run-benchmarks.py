@@ -89,7 +89,7 @@ def curl_config(urls_file):
 
 fetch = {}
 for kind, label in (("members", "50,000 members"), ("audit-logs", "100,000 audit events")):
-    client, curl, python = [], [], []
+    client, curl, soup, python = [], [], [], []
     urls = os.path.join(tmp, kind + ".urls")
     for i in range(runs):
         log("fetch %s: run %d of %d" % (kind, i + 1, runs))
@@ -101,6 +101,8 @@ for kind, label in (("members", "50,000 members"), ("audit-logs", "100,000 audit
         subprocess.run(["curl", "-sS", "--fail", "-H", "@" + header_file, "-K", config],
                        check=True)
         curl.append(time.monotonic() - start)
+        # A reference, not a target: libsoup alone on the same URLs (bench/bench-soup.c).
+        soup.append(number(run([os.path.join(bench, "bench-soup"), urls]), "seconds"))
         if i < max(1, min(runs, 3)):
             out = run(["/usr/bin/python3", os.path.join(source, "bench", "fetch-requests.py"),
                        kind, base])
@@ -113,6 +115,9 @@ for kind, label in (("members", "50,000 members"), ("audit-logs", "100,000 audit
                  "curl, same URLs, 1 connection", curl, c / cu, "≤ 1.15× curl", c / cu <= 1.15))
     rows.append(("", "", None, "s", "Python requests loop", python, py / c,
                  "≥ 5× faster than Python", py / c >= 5))
+    so = statistics.median(soup)
+    rows.append(("", "", None, "s", "libsoup alone, same URLs, 1 connection", soup, c / so,
+                 "(reference)", None))
 
 # ---- 3. Memory ------------------------------------------------------------------------------
 for kind, label in (("audit-logs", "100,000 audit events"), ("members", "50,000 members")):
@@ -195,4 +200,4 @@ for name, measure, values, unit, ref, ref_values, ratio, target, holds in rows:
         return "%s (%s–%s)" % (fmt(m, unit), fmt(lo, unit).split()[0], fmt(hi, unit))
     print("| %s | %s | %s | %s | %s | %.2f× | %s | %s |"
           % (name, measure, cell(values), ref, cell(ref_values), ratio, target,
-             "yes" if holds else "**no**"))
+             "—" if holds is None else "yes" if holds else "**no**"))

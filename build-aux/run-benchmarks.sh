@@ -25,7 +25,7 @@ if [ ! -f "$build_dir/build.ninja" ]; then
 fi
 # The settings' schemas too: without them the app starts without its settings (the window's
 # size among them), which is not how it starts for anyone.
-meson compile -C "$build_dir" devin-admin devin-mock-server bench-fetch bench-ui bench-startup \
+meson compile -C "$build_dir" devin-admin devin-mock-server bench-fetch bench-soup bench-ui bench-startup \
   bench-adw-window gsettings-compile-data >&2
 
 # What the tests give their programs: the build's schemas, the memory settings backend, no
