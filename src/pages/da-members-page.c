@@ -335,6 +335,8 @@ update_selection_ui (DaMembersPage *self)
       text = g_strdup_printf (ngettext ("%s Member Selected", "%s Members Selected", n), count);
       adw_status_page_set_title (self->many_page, text);
       g_clear_pointer (&text, g_free);
+      /* Set once shown (see the template): an icon is loaded for a hidden page too. */
+      adw_status_page_set_icon_name (self->many_page, "system-users-symbolic");
       gtk_stack_set_visible_child_name (self->details_stack, "many");
     }
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "member") != 0 ||
@@ -482,6 +484,8 @@ update_visible_ui (DaMembersPage *self)
   if (n_visible == 0 && n_all > 0 && is_filtering (self))
     {
       update_no_match (self);
+      /* Set once shown (see the template): an icon is loaded for a hidden page too. */
+      adw_status_page_set_icon_name (self->no_match_page, "edit-find-symbolic");
       gtk_stack_set_visible_child_name (self->list_stack, "no-match");
     }
   else

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "da-a11y.h"
 #include "da-client-error.h"
 #include "da-list-footer.h"
 #include "da-state-view.h"
@@ -24,10 +25,16 @@ struct _DaStateView
   DaListFooter     *stale_footer;   /* made when a reload first fails */
   GtkSpinner       *spinner;
   GtkLabel         *loading_label;
+
+  /* Made when first shown (ensure_status_page ()) */
   AdwStatusPage    *empty_page;
   AdwStatusPage    *error_page;
   AdwStatusPage    *forbidden_page;
-  GtkButton        *retry_button;
+
+  /* What the empty page says, kept until it is made */
+  char             *empty_icon_name;
+  char             *empty_title;
+  char             *empty_description;
 
   gboolean          drawn;          /* a frame showed the state shown */
 
@@ -70,10 +77,97 @@ static const char * const state_names[] = {
   [DA_STATE_VIEW_FORBIDDEN] = "forbidden",
 };
 
+static void on_retry_clicked_cb (DaStateView *self);
+
+/* Whether *@field changed to a copy of @value (g_set_str () is GLib 2.76). */
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static AdwStatusPage *
+add_status_page (DaStateView      *self,
+                 DaStateViewState  state,
+                 const char       *retry_mnemonic,
+                 gboolean          suggested)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  if (retry_mnemonic != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (retry_mnemonic);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      if (suggested)
+        gtk_widget_add_css_class (button, "suggested-action");
+      da_a11y_label_from_mnemonic (button, retry_mnemonic);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_retry_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+    }
+
+  gtk_stack_add_named (self->stack, page, state_names[state]);
+  return ADW_STATUS_PAGE (page);
+}
+
+/* The status pages but the content's and loading's are made the first time they are needed:
+ * most pages never show them, and made with the page they would be styled and their icons
+ * loaded in its first frame. */
+static AdwStatusPage *
+ensure_status_page (DaStateView      *self,
+                    DaStateViewState  state)
+{
+  switch (state)
+    {
+    case DA_STATE_VIEW_EMPTY:
+      if (self->empty_page == NULL)
+        {
+          self->empty_page = add_status_page (self, state, NULL, FALSE);
+          adw_status_page_set_icon_name (self->empty_page, self->empty_icon_name != NULL
+                                                           ? self->empty_icon_name
+                                                           : "edit-find-symbolic");
+          adw_status_page_set_title (self->empty_page, self->empty_title != NULL
+                                                       ? self->empty_title
+                                                       : _("Nothing Here"));
+          adw_status_page_set_description (self->empty_page, self->empty_description);
+        }
+      return self->empty_page;
+
+    case DA_STATE_VIEW_ERROR:
+      if (self->error_page == NULL)
+        self->error_page = add_status_page (self, state, _("_Retry"), TRUE);
+      return self->error_page;
+
+    case DA_STATE_VIEW_FORBIDDEN:
+      if (self->forbidden_page == NULL)
+        {
+          self->forbidden_page = add_status_page (self, state, _("_Retry"), FALSE);
+          adw_status_page_set_icon_name (self->forbidden_page, "changes-prevent-symbolic");
+          adw_status_page_set_title (self->forbidden_page, _("Enterprise Admin Key Needed"));
+        }
+      return self->forbidden_page;
+
+    case DA_STATE_VIEW_CONTENT:
+    case DA_STATE_VIEW_LOADING:
+    default:
+      return NULL;
+    }
+}
+
 static void
 set_state (DaStateView      *self,
            DaStateViewState  state)
 {
+  ensure_status_page (self, state);
+
   /* A state no frame showed (the data came before the first frame) is not faded out: the
    * content shows at once, and no frame draws both. Nor is the content faded in over the
    * spinner: it is what the person waited for, and a fade only shows it later. */
@@ -147,6 +241,18 @@ da_state_view_dispose (GObject *object)
 }
 
 static void
+da_state_view_finalize (GObject *object)
+{
+  DaStateView *self = (DaStateView *)object;
+
+  g_free (self->empty_icon_name);
+  g_free (self->empty_title);
+  g_free (self->empty_description);
+
+  G_OBJECT_CLASS (da_state_view_parent_class)->finalize (object);
+}
+
+static void
 da_state_view_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -165,15 +271,15 @@ da_state_view_get_property (GObject    *object,
       break;
 
     case PROP_EMPTY_ICON_NAME:
-      g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page));
+      g_value_set_string (value, self->empty_icon_name);
       break;
 
     case PROP_EMPTY_TITLE:
-      g_value_set_string (value, adw_status_page_get_title (self->empty_page));
+      g_value_set_string (value, self->empty_title);
       break;
 
     case PROP_EMPTY_DESCRIPTION:
-      g_value_set_string (value, adw_status_page_get_description (self->empty_page));
+      g_value_set_string (value, self->empty_description);
       break;
 
     case PROP_LOADING_LABEL:
@@ -241,6 +347,7 @@ da_state_view_class_init (DaStateViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = da_state_view_dispose;
+  object_class->finalize = da_state_view_finalize;
   object_class->get_property = da_state_view_get_property;
   object_class->set_property = da_state_view_set_property;
 
@@ -292,11 +399,6 @@ da_state_view_class_init (DaStateViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaStateView, content_box);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, spinner);
   gtk_widget_class_bind_template_child (widget_class, DaStateView, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, DaStateView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DaStateView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, DaStateView, forbidden_page);
-  gtk_widget_class_bind_template_child (widget_class, DaStateView, retry_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   widget_class->snapshot = da_state_view_snapshot;
@@ -431,6 +533,8 @@ void
 da_state_view_show_error (DaStateView  *self,
                           const GError *error)
 {
+  AdwStatusPage *page;
+
   g_return_if_fail (DA_IS_STATE_VIEW (self));
   g_return_if_fail (error != NULL);
 
@@ -444,14 +548,16 @@ da_state_view_show_error (DaStateView  *self,
 
   if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_FORBIDDEN))
     {
-      adw_status_page_set_description (self->forbidden_page, error->message);
+      page = ensure_status_page (self, DA_STATE_VIEW_FORBIDDEN);
+      adw_status_page_set_description (page, error->message);
       set_state (self, DA_STATE_VIEW_FORBIDDEN);
       return;
     }
 
-  adw_status_page_set_icon_name (self->error_page, error_icon_name (error));
-  adw_status_page_set_title (self->error_page, da_state_view_error_title (error));
-  adw_status_page_set_description (self->error_page, error->message);
+  page = ensure_status_page (self, DA_STATE_VIEW_ERROR);
+  adw_status_page_set_icon_name (page, error_icon_name (error));
+  adw_status_page_set_title (page, da_state_view_error_title (error));
+  adw_status_page_set_description (page, error->message);
   set_state (self, DA_STATE_VIEW_ERROR);
 }
 
@@ -461,7 +567,11 @@ da_state_view_set_empty_icon_name (DaStateView *self,
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
-  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  if (!replace_string (&self->empty_icon_name, icon_name))
+    return;
+  if (self->empty_page != NULL)
+    adw_status_page_set_icon_name (self->empty_page, icon_name != NULL ? icon_name
+                                                                        : "edit-find-symbolic");
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_ICON_NAME]);
 }
 
@@ -471,7 +581,10 @@ da_state_view_set_empty_title (DaStateView *self,
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
-  adw_status_page_set_title (self->empty_page, title);
+  if (!replace_string (&self->empty_title, title))
+    return;
+  if (self->empty_page != NULL)
+    adw_status_page_set_title (self->empty_page, title != NULL ? title : _("Nothing Here"));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_TITLE]);
 }
 
@@ -481,7 +594,10 @@ da_state_view_set_empty_description (DaStateView *self,
 {
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
-  adw_status_page_set_description (self->empty_page, description);
+  if (!replace_string (&self->empty_description, description))
+    return;
+  if (self->empty_page != NULL)
+    adw_status_page_set_description (self->empty_page, description);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_DESCRIPTION]);
 }
 

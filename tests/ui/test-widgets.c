@@ -274,6 +274,14 @@ test_state_view (void)
   g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
   DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (content));
 
+  /* The status pages are made when first needed: a view that only loaded and showed its
+   * content has none to style, lay out or load icons for. */
+  {
+    g_autoptr(GPtrArray) pages = da_test_find_all (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+
+    g_assert_cmpuint (pages->len, ==, 0);
+  }
+
   da_state_view_show_empty (view);
   g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_EMPTY);
   status = da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Members");
@@ -316,6 +324,28 @@ test_state_view (void)
   da_test_click (da_test_find_by_text (status, GTK_TYPE_BUTTON, "Retry"));
   g_assert_cmpuint (retries, ==, 2);
 
+  /* Each made once, whatever came first; what the empty page says changes on it once made. */
+  da_state_view_show_empty (view);
+  da_state_view_set_empty_title (view, "No Members Yet");
+  g_assert_nonnull (da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                          "No Members Yet"));
+  da_state_view_show_error (view, server);
+  {
+    g_autoptr(GPtrArray) pages = da_test_find_all (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+
+    g_assert_cmpuint (pages->len, ==, 3);
+  }
+
+  gtk_window_destroy (window);
+
+  /* Nothing said about the empty state: a title and an icon of its own. */
+  view = DA_STATE_VIEW (da_state_view_new ());
+  window = da_test_window_new (GTK_WIDGET (view), 600, 500);
+  da_state_view_show_empty (view);
+  status = da_test_find_by_text (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "Nothing Here");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==,
+                   "edit-find-symbolic");
   gtk_window_destroy (window);
 }
 
