@@ -79,6 +79,10 @@ static const char * const state_names[] = {
 
 static void on_retry_clicked_cb (DaStateView *self);
 
+/* What the empty page shows when its page says nothing else */
+#define DEFAULT_EMPTY_ICON_NAME "edit-find-symbolic"
+#define DEFAULT_EMPTY_TITLE     _("Nothing Here")
+
 /* Whether *@field changed to a copy of @value (g_set_str () is GLib 2.76). */
 static gboolean
 replace_string (char       **field,
@@ -133,10 +137,10 @@ ensure_status_page (DaStateView      *self,
           self->empty_page = add_status_page (self, state, NULL, FALSE);
           adw_status_page_set_icon_name (self->empty_page, self->empty_icon_name != NULL
                                                            ? self->empty_icon_name
-                                                           : "edit-find-symbolic");
+                                                           : DEFAULT_EMPTY_ICON_NAME);
           adw_status_page_set_title (self->empty_page, self->empty_title != NULL
                                                        ? self->empty_title
-                                                       : _("Nothing Here"));
+                                                       : DEFAULT_EMPTY_TITLE);
           adw_status_page_set_description (self->empty_page, self->empty_description);
         }
       return self->empty_page;
@@ -571,7 +575,7 @@ da_state_view_set_empty_icon_name (DaStateView *self,
     return;
   if (self->empty_page != NULL)
     adw_status_page_set_icon_name (self->empty_page, icon_name != NULL ? icon_name
-                                                                        : "edit-find-symbolic");
+                                                                        : DEFAULT_EMPTY_ICON_NAME);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_ICON_NAME]);
 }
 
@@ -584,7 +588,7 @@ da_state_view_set_empty_title (DaStateView *self,
   if (!replace_string (&self->empty_title, title))
     return;
   if (self->empty_page != NULL)
-    adw_status_page_set_title (self->empty_page, title != NULL ? title : _("Nothing Here"));
+    adw_status_page_set_title (self->empty_page, title != NULL ? title : DEFAULT_EMPTY_TITLE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_TITLE]);
 }
 
