@@ -175,6 +175,7 @@ sync_fields (DaMemberDetails *self)
   g_autofree char *created_exact = NULL;
   g_autofree char *last_login = NULL;
   g_autofree char *last_login_exact = NULL;
+  g_autofree char *avatar_text = NULL;
   const char *saml_id;
   gint64 when;
 
@@ -186,7 +187,8 @@ sync_fields (DaMemberDetails *self)
       return;
     }
 
-  adw_avatar_set_text (self->avatar, display_name (member));
+  avatar_text = da_format_avatar_text (display_name (member));
+  adw_avatar_set_text (self->avatar, avatar_text);
   gtk_label_set_label (self->name_label, display_name (member));
   gtk_label_set_label (self->email_label, da_member_get_email (member));
 

@@ -893,10 +893,12 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *avatar = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (avatar);
   const char *name = da_member_get_name (member);
+  g_autofree char *avatar_text = NULL;
 
   if (name == NULL || *name == '\0')
     name = da_member_get_email (member);
-  adw_avatar_set_text (ADW_AVATAR (avatar), name);
+  avatar_text = da_format_avatar_text (name);
+  adw_avatar_set_text (ADW_AVATAR (avatar), avatar_text);
   gtk_label_set_label (GTK_LABEL (label), name);
 }
 

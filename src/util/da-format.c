@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "da-format.h"
 
@@ -196,6 +197,52 @@ da_format_iso_timestamp (gint64 when)
 
   utc = g_date_time_new_from_unix_utc (when);
   return utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+/* Whether @word is a title or suffix written after a whole name ("Jane Doe, PhD"). */
+static gboolean
+is_name_suffix (const char *word)
+{
+  static const char * const suffixes[] = {
+    "jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d", "esq", "mba", "cpa", "dds",
+  };
+  g_autofree char *folded = g_ascii_strdown (word, -1);
+  gsize length = strlen (folded);
+
+  if (length > 0 && folded[length - 1] == '.')
+    folded[length - 1] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_equal (folded, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+da_format_avatar_text (const char *name)
+{
+  const char *comma;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (name == NULL)
+    return NULL;
+
+  /* One comma, words on both sides; anything else is left to the avatar as written. */
+  comma = strchr (name, ',');
+  if (comma == NULL || strchr (comma + 1, ',') != NULL)
+    return g_strdup (name);
+
+  before = g_strstrip (g_strndup (name, (gsize) (comma - name)));
+  after = g_strstrip (g_strdup (comma + 1));
+  if (*before == '\0' || *after == '\0')
+    return g_strdup (name);
+
+  /* "Jane Doe, PhD", "John Smith, Jr.": a title or suffix after a whole name. */
+  if (is_name_suffix (after))
+    return g_steal_pointer (&before);
+
+  /* "Doe, Jane", "García, María José": the family name first. */
+  return g_strconcat (after, " ", before, NULL);
 }
 
 char *

@@ -27,6 +27,11 @@ char  *da_format_iso_timestamp  (gint64      when);
 char  *da_format_count          (gint64      count);
 /* ACUs with digit grouping and at most one decimal: "1,234.5", "80". (transfer full) */
 char  *da_format_acus           (double      acus);
+/* The text an avatar takes its initials and colour from, for a person's @name: "Doe, Jane" (a
+ * directory's "family, given" order) reads as "Jane Doe", so that the initials are JD; a common
+ * title or suffix after a comma is left out ("Jane Doe, PhD" reads as "Jane Doe"); any other
+ * name as it is. NULL for NULL. (transfer full) */
+char  *da_format_avatar_text    (const char *name);
 /* Unix seconds now (g_get_real_time () / G_USEC_PER_SEC) */
 gint64 da_now                   (void);
 

@@ -399,6 +399,23 @@ test_list_matches_server (Fixture       *f,
   g_assert_nonnull (da_test_find_by_text (view, GTK_TYPE_LABEL, "Admin"));
   g_assert_null (da_test_find_by_text (view, GTK_TYPE_LABEL, "account_admin"));
 
+  /* A name in a directory's "family, given" order: the avatar's initials are the given name's
+   * and the family name's (MG), the row still reads it as written. */
+  g_assert_true (da_test_has_label (view, "García, María José"));
+  {
+    g_autoptr(GPtrArray) avatars = da_test_find_all (view, ADW_TYPE_AVATAR);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < avatars->len; i++)
+      {
+        const char *text = adw_avatar_get_text (g_ptr_array_index (avatars, i));
+
+        g_assert_cmpstr (text, !=, "García, María José");
+        found |= g_strcmp0 (text, "María José García") == 0;
+      }
+    g_assert_true (found);
+  }
+
   /* Sessions and logins with digit grouping, "Never" for those who never logged in. */
   shown = g_list_model_get_item (visible (f), 0);
   count = da_format_count (da_member_get_sessions_created_count (shown));

@@ -237,6 +237,39 @@ test_numbers (void)
   g_assert_cmpstr (nan, ==, "—");
 }
 
+static void
+test_avatar_text (void)
+{
+  static const struct { const char *name, *expected; } cases[] = {
+    /* A directory's "family, given" order, as enterprise SSO often sends it */
+    { "Doe, Jane", "Jane Doe" },
+    { "García, María José", "María José García" },
+    { "  Doe ,  Jane  ", "Jane Doe" },
+    { "García López, María", "María García López" },
+    /* A title or suffix after a whole name */
+    { "Jane Doe, PhD", "Jane Doe" },
+    { "John Smith, Jr.", "John Smith" },
+    { "Jane Doe, Ph.D.", "Jane Doe" },
+    { "Doe, Jr", "Doe" },
+    /* As written */
+    { "Jane Doe", "Jane Doe" },
+    { "Robert \"Bobby\" Tables", "Robert \"Bobby\" Tables" },
+    { "渡辺 結衣", "渡辺 結衣" },
+    { "Doe,", "Doe," },
+    { ", Jane", ", Jane" },
+    { "Smith, John, Jr.", "Smith, John, Jr." },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = da_format_avatar_text (cases[i].name);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_assert_null (da_format_avatar_text (NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -251,6 +284,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/local-zone", test_local_zone);
   g_test_add_func ("/format/iso", test_iso_formats);
   g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/avatar-text", test_avatar_text);
 
   return g_test_run ();
 }
