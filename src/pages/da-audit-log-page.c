@@ -21,6 +21,7 @@
 #include "da-audit-log-page.h"
 #include "da-date-range-button.h"
 #include "da-dialogs.h"
+#include "da-fixed-cell.h"
 #include "da-format.h"
 #include "da-list-footer.h"
 #include "da-row-viewport.h"
@@ -816,7 +817,20 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (GPOINTER_TO_UINT (user_data) == COLUMN_TIME)
     gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+  /* All but Details have fixed widths: their cells need not be measured across. */
+  gtk_list_item_set_child (list_item, GPOINTER_TO_UINT (user_data) != COLUMN_DETAILS
+                                      ? da_fixed_cell_new (label) : label);
+}
+
+/* The label of a cell made by setup_cell_cb(). */
+static GtkLabel *
+cell_label (GtkListItem *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (DA_IS_FIXED_CELL (child))
+    child = da_fixed_cell_get_child (DA_FIXED_CELL (child));
+  return GTK_LABEL (child);
 }
 
 static void
@@ -826,7 +840,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "da-column"));
   DaAuditEvent *event = da_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkLabel *label = cell_label (list_item);
   g_autofree char *owned = NULL;
   const char *text = NULL;
   const char *tooltip = NULL;
@@ -886,7 +900,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "da-audit-event", NULL);
+  g_object_set_data (G_OBJECT (cell_label (list_item)), "da-audit-event", NULL);
 }
 
 static void

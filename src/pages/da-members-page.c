@@ -23,6 +23,7 @@
 #include "da-csv.h"
 #include "da-dialogs.h"
 #include "da-first-frame.h"
+#include "da-fixed-cell.h"
 #include "da-format.h"
 #include "da-input.h"
 #include "da-members-page-private.h"
@@ -907,7 +908,8 @@ setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, new_cell_label (FALSE, -1));
+  /* Role and Last Login have fixed widths: their cells need not be measured across. */
+  gtk_list_item_set_child (item, da_fixed_cell_new (new_cell_label (FALSE, -1)));
 }
 
 static void
@@ -923,7 +925,15 @@ setup_number_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, new_cell_label (TRUE, -1));
+  /* Logins and Sessions have fixed widths, as Role and Last Login. */
+  gtk_list_item_set_child (item, da_fixed_cell_new (new_cell_label (TRUE, -1)));
+}
+
+/* The label of a cell made by setup_text_cb() or setup_number_cb(). */
+static GtkLabel *
+fixed_cell_label (GtkListItem *item)
+{
+  return GTK_LABEL (da_fixed_cell_get_child (DA_FIXED_CELL (gtk_list_item_get_child (item))));
 }
 
 static void
@@ -944,7 +954,7 @@ bind_role_cb (GtkSignalListItemFactory *factory,
   DaMembersPage *self = user_data;
   DaMember *member = da_list_item_get_item (item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+  gtk_label_set_label (fixed_cell_label (item),
                        _da_members_page_role_name (self, da_member_get_enterprise_role (member)));
 }
 
@@ -954,7 +964,7 @@ bind_last_login_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   DaMember *member = da_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_WIDGET (fixed_cell_label (item));
   gint64 when = da_member_get_last_login (member);
   g_autofree char *relative = NULL;
   g_autofree char *exact = NULL;
@@ -975,7 +985,7 @@ set_count_label (GtkListItem *item,
 {
   g_autofree char *text = da_format_count (MAX (count, 0));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_label (fixed_cell_label (item), text);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "da-csv.h"
+#include "da-fixed-cell.h"
 #include "da-format.h"
 #include "da-list-footer.h"
 #include "da-member-details.h"
@@ -398,6 +399,10 @@ test_list_matches_server (Fixture       *f,
   g_assert_cmpstr (da_member_get_enterprise_role (first), ==, "account_admin");
   g_assert_nonnull (da_test_find_by_text (view, GTK_TYPE_LABEL, "Admin"));
   g_assert_null (da_test_find_by_text (view, GTK_TYPE_LABEL, "account_admin"));
+  /* The role's column has a fixed width: its cells are not measured across (DaFixedCell). */
+  g_assert_true (DA_IS_FIXED_CELL (gtk_widget_get_parent (da_test_find_by_text (view,
+                                                                                GTK_TYPE_LABEL,
+                                                                                "Admin"))));
 
   /* A name in a directory's "family, given" order: the avatar's initials are the given name's
    * and the family name's (MG), the row still reads it as written. */

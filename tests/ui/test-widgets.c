@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "da-figure.h"
+#include "da-fixed-cell.h"
 #include "da-page.h"
 #include "da-preferences-window.h"
 #include "da-row-viewport.h"
@@ -522,6 +523,45 @@ typedef struct
   guint n_unbind;
 } BindCount;
 
+/* A cell of a fixed-width column asks for no width, so its text is not laid out to measure it,
+ * but for its label's height, and its label fills it and ellipsizes at its width. */
+static void
+test_fixed_cell (void)
+{
+  GtkWidget *label = gtk_label_new ("A name far too long for the column it is shown in");
+  GtkWidget *cell = da_fixed_cell_new (label);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWindow *window;
+  int min, nat, label_min, label_nat, height, label_height;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_assert_true (da_fixed_cell_get_child (DA_FIXED_CELL (cell)) == label);
+  g_assert_true (gtk_widget_get_parent (label) == cell);
+
+  gtk_widget_set_size_request (cell, 120, -1);
+  gtk_box_append (GTK_BOX (box), cell);
+  window = da_test_window_new (box, 400, 100);
+  da_test_spin (100);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &label_min, &label_nat, NULL, NULL);
+  /* The size request of 120 px is all it asks for: nothing of the text's width. */
+  g_assert_cmpint (min, ==, 120);
+  g_assert_cmpint (nat, ==, 120);
+  g_assert_cmpint (label_nat, >, 120);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, 120, NULL, &height, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 120, NULL, &label_height, NULL, NULL);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (height, ==, label_height);
+
+  g_assert_cmpint (gtk_widget_get_width (label), ==, gtk_widget_get_width (cell));
+  g_assert_cmpint (gtk_widget_get_height (label), ==, gtk_widget_get_height (cell));
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+
+  gtk_window_destroy (window);
+}
+
 static void
 count_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -689,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/page/error-mapping", test_page_error_mapping);
   g_test_add_func ("/state-view/states", test_state_view);
   g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
+  g_test_add_func ("/fixed-cell/measure", test_fixed_cell);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
   g_test_add_func ("/row-viewport/append-below", test_row_viewport_append_below);
