@@ -822,17 +822,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                       ? da_fixed_cell_new (label) : label);
 }
 
-/* The label of a cell made by setup_cell_cb(). */
-static GtkLabel *
-cell_label (GtkListItem *list_item)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (DA_IS_FIXED_CELL (child))
-    child = da_fixed_cell_get_child (DA_FIXED_CELL (child));
-  return GTK_LABEL (child);
-}
-
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -840,7 +829,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "da-column"));
   DaAuditEvent *event = da_list_item_get_item (list_item);
-  GtkLabel *label = cell_label (list_item);
+  GtkLabel *label = GTK_LABEL (da_fixed_cell_get_item_content (list_item));
   g_autofree char *owned = NULL;
   const char *text = NULL;
   const char *tooltip = NULL;
@@ -900,7 +889,8 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_object_set_data (G_OBJECT (cell_label (list_item)), "da-audit-event", NULL);
+  g_object_set_data (G_OBJECT (da_fixed_cell_get_item_content (list_item)), "da-audit-event",
+                     NULL);
 }
 
 static void

@@ -929,13 +929,6 @@ setup_number_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, da_fixed_cell_new (new_cell_label (TRUE, -1)));
 }
 
-/* The label of a cell made by setup_text_cb() or setup_number_cb(). */
-static GtkLabel *
-fixed_cell_label (GtkListItem *item)
-{
-  return GTK_LABEL (da_fixed_cell_get_child (DA_FIXED_CELL (gtk_list_item_get_child (item))));
-}
-
 static void
 bind_email_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -954,7 +947,7 @@ bind_role_cb (GtkSignalListItemFactory *factory,
   DaMembersPage *self = user_data;
   DaMember *member = da_list_item_get_item (item);
 
-  gtk_label_set_label (fixed_cell_label (item),
+  gtk_label_set_label (GTK_LABEL (da_fixed_cell_get_item_content (item)),
                        _da_members_page_role_name (self, da_member_get_enterprise_role (member)));
 }
 
@@ -964,7 +957,7 @@ bind_last_login_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   DaMember *member = da_list_item_get_item (item);
-  GtkWidget *label = GTK_WIDGET (fixed_cell_label (item));
+  GtkWidget *label = da_fixed_cell_get_item_content (item);
   gint64 when = da_member_get_last_login (member);
   g_autofree char *relative = NULL;
   g_autofree char *exact = NULL;
@@ -985,7 +978,7 @@ set_count_label (GtkListItem *item,
 {
   g_autofree char *text = da_format_count (MAX (count, 0));
 
-  gtk_label_set_label (fixed_cell_label (item), text);
+  gtk_label_set_label (GTK_LABEL (da_fixed_cell_get_item_content (item)), text);
 }
 
 static void

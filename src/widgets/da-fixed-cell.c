@@ -113,3 +113,14 @@ da_fixed_cell_get_child (DaFixedCell *self)
 
   return self->child;
 }
+
+GtkWidget *
+da_fixed_cell_get_item_content (GtkListItem *item)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (GTK_IS_LIST_ITEM (item), NULL);
+
+  child = gtk_list_item_get_child (item);
+  return DA_IS_FIXED_CELL (child) ? DA_FIXED_CELL (child)->child : child;
+}

@@ -26,4 +26,7 @@ G_DECLARE_FINAL_TYPE (DaFixedCell, da_fixed_cell, DA, FIXED_CELL, GtkWidget)
 GtkWidget *da_fixed_cell_new       (GtkWidget   *child);
 GtkWidget *da_fixed_cell_get_child (DaFixedCell *self);
 
+/* The widget @item shows: the child of the DaFixedCell it shows, or else its own child. */
+GtkWidget *da_fixed_cell_get_item_content (GtkListItem *item);
+
 G_END_DECLS

@@ -560,6 +560,18 @@ test_fixed_cell (void)
   g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
 
   gtk_window_destroy (window);
+
+  /* What a list item shows, in a fixed cell or not. */
+  {
+    g_autoptr(GtkListItem) item = g_object_new (GTK_TYPE_LIST_ITEM, NULL);
+    GtkWidget *plain = gtk_label_new ("plain");
+    GtkWidget *wrapped = gtk_label_new ("wrapped");
+
+    gtk_list_item_set_child (item, plain);
+    g_assert_true (da_fixed_cell_get_item_content (item) == plain);
+    gtk_list_item_set_child (item, da_fixed_cell_new (wrapped));
+    g_assert_true (da_fixed_cell_get_item_content (item) == wrapped);
+  }
 }
 
 static void
