@@ -37,6 +37,9 @@ struct _DaStateView
   char             *empty_description;
 
   gboolean          drawn;          /* a frame showed the state shown */
+  gboolean          first_frame;    /* mapped in a window on screen, and not drawn since */
+  gboolean          content_held;   /* the content waits for that frame, which shows "Loading" */
+  guint             content_idle_id;
 
   DaStateViewState  state;
 };
@@ -170,6 +173,8 @@ static void
 set_state (DaStateView      *self,
            DaStateViewState  state)
 {
+  self->content_held = FALSE;
+  g_clear_handle_id (&self->content_idle_id, g_source_remove);
   ensure_status_page (self, state);
 
   /* A state no frame showed (the data came before the first frame) is not faded out: the
@@ -236,6 +241,7 @@ da_state_view_dispose (GObject *object)
   DaStateView *self = (DaStateView *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->content_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DA_TYPE_STATE_VIEW);
   /* Children the template made but did not bind are ours to remove. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -334,6 +340,18 @@ da_state_view_set_property (GObject      *object,
     }
 }
 
+static gboolean
+show_held_content_cb (gpointer user_data)
+{
+  DaStateView *self = user_data;
+
+  self->content_idle_id = 0;
+  if (self->content_held)
+    set_state (self, DA_STATE_VIEW_CONTENT);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 da_state_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -341,7 +359,39 @@ da_state_view_snapshot (GtkWidget   *widget,
   DaStateView *self = DA_STATE_VIEW (widget);
 
   self->drawn = TRUE;
+  self->first_frame = FALSE;
   GTK_WIDGET_CLASS (da_state_view_parent_class)->snapshot (widget, snapshot);
+
+  /* The frame that shows "Loading" is being drawn: the content follows once it is done. */
+  if (self->content_held && self->content_idle_id == 0)
+    self->content_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_held_content_cb,
+                                             self, NULL);
+}
+
+static void
+da_state_view_map (GtkWidget *widget)
+{
+  DaStateView *self = DA_STATE_VIEW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  /* A window's first frame maps its widgets before it is drawn: then the counter is 0, or the
+   * surface has no clock yet. */
+  self->first_frame = clock != NULL && gdk_frame_clock_get_frame_counter (clock) > 0;
+
+  GTK_WIDGET_CLASS (da_state_view_parent_class)->map (widget);
+}
+
+static void
+da_state_view_unmap (GtkWidget *widget)
+{
+  DaStateView *self = DA_STATE_VIEW (widget);
+
+  /* Nothing waits for a frame that will not come. */
+  self->first_frame = FALSE;
+  if (self->content_held)
+    set_state (self, DA_STATE_VIEW_CONTENT);
+
+  GTK_WIDGET_CLASS (da_state_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -406,6 +456,8 @@ da_state_view_class_init (DaStateViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   widget_class->snapshot = da_state_view_snapshot;
+  widget_class->map = da_state_view_map;
+  widget_class->unmap = da_state_view_unmap;
 }
 
 static void
@@ -459,6 +511,18 @@ da_state_view_show_content (DaStateView *self)
   g_return_if_fail (DA_IS_STATE_VIEW (self));
 
   hide_stale_error (self);
+
+  /* Content that comes before the first frame of a view shown in a window already on screen
+   * (a page opened) waits for that frame, which shows "Loading": the page's own layout and the
+   * content's are then two frames, not one long one that blocks input. A window's first frame
+   * is one such block anyway, and shows the content at once; so does a view drawn before. */
+  if (self->state == DA_STATE_VIEW_LOADING && self->first_frame &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->content_held = TRUE;
+      return;
+    }
+
   set_state (self, DA_STATE_VIEW_CONTENT);
 }
 

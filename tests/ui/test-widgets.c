@@ -350,6 +350,80 @@ test_state_view (void)
   gtk_window_destroy (window);
 }
 
+static void
+count_frames_cb (GdkFrameClock *clock,
+                 guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Content that comes before the first frame of a view opened in a window already on screen
+ * waits for that frame, which shows "Loading"; once drawn, the view shows content at once. */
+static void
+test_state_view_first_frame (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWindow *window = da_test_window_new (box, 600, 500);
+  DaStateView *view = DA_STATE_VIEW (da_state_view_new ());
+  GtkWidget *content = gtk_label_new ("The content");
+  GtkWidget *spinner = da_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SPINNER, NULL);
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong handler;
+
+  da_test_spin (200);
+  da_state_view_set_content (view, content);
+  gtk_widget_set_vexpand (GTK_WIDGET (view), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frames_cb), &frames);
+
+  /* The answer came before the view's first frame: that frame shows "Loading"... */
+  da_state_view_show_content (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_false (gtk_widget_get_mapped (content));
+
+  /* ...and the content the next one, without a fade. */
+  DA_TEST_WAIT_UNTIL (da_state_view_get_state (view) == DA_STATE_VIEW_CONTENT);
+  g_assert_cmpuint (frames, >=, 1);
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_false (gtk_widget_get_mapped (spinner));
+
+  /* Drawn once, a reload that answers before its "Loading" was drawn shows the content at once,
+   * with no spinner flashing for a frame. */
+  da_state_view_show_loading (view);
+  da_state_view_show_content (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+
+  /* A view opened again waits again; one hidden while it waits shows the content at once. */
+  g_object_ref (view);
+  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  g_object_unref (view);
+  da_state_view_show_loading (view);
+  da_state_view_show_content (view);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
+  gtk_widget_set_visible (GTK_WIDGET (view), FALSE);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
+
+  /* And another state asked for while the content waits replaces it. */
+  gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
+  g_object_ref (view);
+  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  g_object_unref (view);
+  da_state_view_show_loading (view);
+  da_state_view_show_content (view);
+  da_state_view_show_empty (view);
+  da_test_spin (100);
+  g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_EMPTY);
+
+  g_signal_handler_disconnect (clock, handler);
+  gtk_window_destroy (window);
+}
+
 /* A reload of the content on screen that fails: the content stays, the error and Retry above
  * it; retrying keeps it shown until the answer comes. */
 static void
@@ -741,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/page/error-mapping", test_page_error_mapping);
   g_test_add_func ("/state-view/states", test_state_view);
   g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
+  g_test_add_func ("/state-view/first-frame", test_state_view_first_frame);
   g_test_add_func ("/fixed-cell/measure", test_fixed_cell);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
