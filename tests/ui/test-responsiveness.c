@@ -8,9 +8,10 @@
  * a reader would) from the local server, with a probe on the main loop
  * (da-loop-probe.h) that measures the longest time an input event would have waited.
  *
- * As in the app, the window is on screen before the page is shown in it: what is measured is the
- * page being shown and loading, not the start of the program (its first window, the display's
- * fonts and theme).
+ * As in the app, the window is on screen before the page is shown in it, with a sidebar of the
+ * pages' icons and titles: what is measured is the page being shown and loading, not the start of
+ * the program (its first window, the display's fonts and icon theme, which the app loads for its
+ * first frame).
  *
  * The figures are printed ("Responsiveness: …" lines); the test asserts only what does not
  * depend on the machine: everything loaded, once, and the probe kept firing. With
@@ -27,6 +28,7 @@
 #include "da-list-footer.h"
 #include "da-loop-probe.h"
 #include "da-members-page.h"
+#include "da-pages.h"
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
@@ -79,12 +81,40 @@ start_server (Fixture *f,
   f->context = da_test_context_new (f->server, NULL);
 }
 
-/* A window on screen, empty. */
+/* The app's sidebar, as far as the display is concerned: each page's icon and title. */
+static GtkWidget *
+sidebar_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  const DaPageEntry *pages;
+  guint n_pages;
+
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_widget_set_size_request (list, 220, -1);
+  pages = da_pages_get_all (&n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (pages[i].icon_name));
+      gtk_box_append (GTK_BOX (row), gtk_label_new (pages[i].title));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  return list;
+}
+
+/* A window on screen with a sidebar, and room for a page beside it. */
 static void
 show_window (Fixture *f)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
   f->holder = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-  f->window = da_test_window_new (GTK_WIDGET (f->holder), 1280, 800);
+  gtk_widget_set_hexpand (GTK_WIDGET (f->holder), TRUE);
+  gtk_box_append (GTK_BOX (box), sidebar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->holder));
+  f->window = da_test_window_new (box, 1280, 800);
   /* Its first frames drawn. */
   da_test_spin (200);
 }
