@@ -1017,6 +1017,36 @@ run_app (const char * const  *args,
   g_assert_no_error (error);
 }
 
+/* Without its settings (the schema not installed, as in a run from the build tree), the window
+ * opens at the size the settings would give on a first start, not at its smallest. */
+static void
+test_default_size_without_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GtkWindow *window = g_object_new (DA_TYPE_WINDOW, NULL);
+  int width, height;
+
+  g_object_ref_sink (window);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, "io.github.devinadmin.DevinAdmin", TRUE);
+  g_assert_nonnull (schema);
+  {
+    g_autoptr(GSettingsSchemaKey) width_key = g_settings_schema_get_key (schema, "window-width");
+    g_autoptr(GSettingsSchemaKey) height_key = g_settings_schema_get_key (schema,
+                                                                          "window-height");
+    g_autoptr(GVariant) default_width = g_settings_schema_key_get_default_value (width_key);
+    g_autoptr(GVariant) default_height = g_settings_schema_key_get_default_value (height_key);
+
+    g_assert_cmpint (width, ==, g_variant_get_int32 (default_width));
+    g_assert_cmpint (height, ==, g_variant_get_int32 (default_height));
+  }
+
+  gtk_window_destroy (window);
+  g_object_unref (window);
+}
+
 static void
 test_command_line (void)
 {
@@ -1172,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/shell/unseen-state-not-faded", test_unseen_state_not_faded);
   g_test_add_func ("/shell/version-info", test_version_info);
   g_test_add_func ("/shell/command-line", test_command_line);
+  g_test_add_func ("/shell/default-size-without-settings", test_default_size_without_settings);
   g_test_add_func ("/shell/start-page-first-frame", test_start_page_first_frame);
 
 #undef ADD
