@@ -481,6 +481,15 @@ rows_wanted (DaRowViewport *self)
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
       height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+      /* Before the window's first layout: the height it will open at, unless it fills the
+       * screen. Rows made beyond the view are laid out in the first frame for nothing. */
+      if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+          !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+        {
+          int width; /* GTK 4.8 takes no NULL here */
+
+          gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+        }
       if (height <= 0)
         height = 1000;
     }
