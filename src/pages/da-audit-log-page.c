@@ -21,7 +21,7 @@
 #include "da-audit-log-page.h"
 #include "da-date-range-button.h"
 #include "da-dialogs.h"
-#include "da-fixed-cell.h"
+#include "da-fixed-width.h"
 #include "da-format.h"
 #include "da-list-footer.h"
 #include "da-row-viewport.h"
@@ -819,7 +819,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   /* All but Details have fixed widths: their cells need not be measured across. */
   gtk_list_item_set_child (list_item, GPOINTER_TO_UINT (user_data) != COLUMN_DETAILS
-                                      ? da_fixed_cell_new (label) : label);
+                                      ? da_fixed_width_new (label) : label);
 }
 
 static void
@@ -829,7 +829,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "da-column"));
   DaAuditEvent *event = da_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (da_fixed_cell_get_item_content (list_item));
+  GtkLabel *label = GTK_LABEL (da_fixed_width_get_item_content (list_item));
   g_autofree char *owned = NULL;
   const char *text = NULL;
   const char *tooltip = NULL;
@@ -889,7 +889,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_object_set_data (G_OBJECT (da_fixed_cell_get_item_content (list_item)), "da-audit-event",
+  g_object_set_data (G_OBJECT (da_fixed_width_get_item_content (list_item)), "da-audit-event",
                      NULL);
 }
 

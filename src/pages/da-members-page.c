@@ -23,7 +23,7 @@
 #include "da-csv.h"
 #include "da-dialogs.h"
 #include "da-first-frame.h"
-#include "da-fixed-cell.h"
+#include "da-fixed-width.h"
 #include "da-format.h"
 #include "da-input.h"
 #include "da-members-page-private.h"
@@ -909,7 +909,7 @@ setup_text_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   /* Role and Last Login have fixed widths: their cells need not be measured across. */
-  gtk_list_item_set_child (item, da_fixed_cell_new (new_cell_label (FALSE, -1)));
+  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (FALSE, -1)));
 }
 
 static void
@@ -926,7 +926,7 @@ setup_number_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   /* Logins and Sessions have fixed widths, as Role and Last Login. */
-  gtk_list_item_set_child (item, da_fixed_cell_new (new_cell_label (TRUE, -1)));
+  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (TRUE, -1)));
 }
 
 static void
@@ -947,7 +947,7 @@ bind_role_cb (GtkSignalListItemFactory *factory,
   DaMembersPage *self = user_data;
   DaMember *member = da_list_item_get_item (item);
 
-  gtk_label_set_label (GTK_LABEL (da_fixed_cell_get_item_content (item)),
+  gtk_label_set_label (GTK_LABEL (da_fixed_width_get_item_content (item)),
                        _da_members_page_role_name (self, da_member_get_enterprise_role (member)));
 }
 
@@ -957,7 +957,7 @@ bind_last_login_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   DaMember *member = da_list_item_get_item (item);
-  GtkWidget *label = da_fixed_cell_get_item_content (item);
+  GtkWidget *label = da_fixed_width_get_item_content (item);
   gint64 when = da_member_get_last_login (member);
   g_autofree char *relative = NULL;
   g_autofree char *exact = NULL;
@@ -978,7 +978,7 @@ set_count_label (GtkListItem *item,
 {
   g_autofree char *text = da_format_count (MAX (count, 0));
 
-  gtk_label_set_label (GTK_LABEL (da_fixed_cell_get_item_content (item)), text);
+  gtk_label_set_label (GTK_LABEL (da_fixed_width_get_item_content (item)), text);
 }
 
 static void
@@ -1799,6 +1799,7 @@ da_members_page_class_init (DaMembersPageClass *klass)
 
   da_page_install_properties (object_class, N_PROPS);
 
+  g_type_ensure (DA_TYPE_FIXED_WIDTH);
   g_type_ensure (DA_TYPE_STATE_VIEW);
   g_type_ensure (DA_TYPE_LIST_FOOTER);
   g_type_ensure (DA_TYPE_ROW_VIEWPORT);

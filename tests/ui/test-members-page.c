@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "da-csv.h"
-#include "da-fixed-cell.h"
+#include "da-fixed-width.h"
 #include "da-format.h"
 #include "da-list-footer.h"
 #include "da-member-details.h"
@@ -399,8 +399,8 @@ test_list_matches_server (Fixture       *f,
   g_assert_cmpstr (da_member_get_enterprise_role (first), ==, "account_admin");
   g_assert_nonnull (da_test_find_by_text (view, GTK_TYPE_LABEL, "Admin"));
   g_assert_null (da_test_find_by_text (view, GTK_TYPE_LABEL, "account_admin"));
-  /* The role's column has a fixed width: its cells are not measured across (DaFixedCell). */
-  g_assert_true (DA_IS_FIXED_CELL (gtk_widget_get_parent (da_test_find_by_text (view,
+  /* The role's column has a fixed width: its cells are not measured across (DaFixedWidth). */
+  g_assert_true (DA_IS_FIXED_WIDTH (gtk_widget_get_parent (da_test_find_by_text (view,
                                                                                 GTK_TYPE_LABEL,
                                                                                 "Admin"))));
 
@@ -432,6 +432,31 @@ test_list_matches_server (Fixture       *f,
   g_assert_true (da_page_get_can_export (DA_PAGE (f->page)));
   g_assert_cmpstr (da_page_get_title (DA_PAGE (f->page)), ==, "Members");
   g_assert_nonnull (da_pages_lookup ("members"));
+
+  /* With no one selected, the details pane says how to see someone's details, drawn as a
+   * compact status page: the icon at its size, the title and the description wrapped. */
+  {
+    GtkWidget *title = da_test_find_by_text (f->page, GTK_TYPE_LABEL, "No Member Selected");
+    GtkWidget *icon = da_test_find_widget (gtk_widget_get_parent (title), GTK_TYPE_IMAGE, NULL);
+    GtkWidget *description = gtk_widget_get_next_sibling (title);
+
+    g_assert_true (gtk_widget_is_drawable (title));
+    g_assert_true (gtk_widget_has_css_class (title, "title-1"));
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (title)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (description)),
+                                     "Select a member to see their details"));
+    g_assert_true (gtk_widget_is_drawable (description));
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (description)));
+    g_assert_true (gtk_widget_has_css_class (description, "description"));
+    g_assert_true (gtk_widget_is_drawable (icon));
+    g_assert_cmpint (gtk_widget_get_height (icon), ==, 96);
+
+    /* The pane is as wide as asked, however long a line of its text would be. */
+    g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_ancestor (title, DA_TYPE_FIXED_WIDTH)),
+                     ==, 320);
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (description))),
+                     >, 1);
+  }
 
   da_test_screenshot (GTK_WIDGET (f->window), "list");
 }

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "da-figure.h"
-#include "da-fixed-cell.h"
+#include "da-fixed-width.h"
 #include "da-page.h"
 #include "da-preferences-window.h"
 #include "da-row-viewport.h"
@@ -600,16 +600,16 @@ typedef struct
 /* A cell of a fixed-width column asks for no width, so its text is not laid out to measure it,
  * but for its label's height, and its label fills it and ellipsizes at its width. */
 static void
-test_fixed_cell (void)
+test_fixed_width (void)
 {
   GtkWidget *label = gtk_label_new ("A name far too long for the column it is shown in");
-  GtkWidget *cell = da_fixed_cell_new (label);
+  GtkWidget *cell = da_fixed_width_new (label);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWindow *window;
   int min, nat, label_min, label_nat, height, label_height;
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  g_assert_true (da_fixed_cell_get_child (DA_FIXED_CELL (cell)) == label);
+  g_assert_true (da_fixed_width_get_child (DA_FIXED_WIDTH (cell)) == label);
   g_assert_true (gtk_widget_get_parent (label) == cell);
 
   gtk_widget_set_size_request (cell, 120, -1);
@@ -635,16 +635,16 @@ test_fixed_cell (void)
 
   gtk_window_destroy (window);
 
-  /* What a list item shows, in a fixed cell or not. */
+  /* What a list item shows, in a DaFixedWidth or not. */
   {
     g_autoptr(GtkListItem) item = g_object_new (GTK_TYPE_LIST_ITEM, NULL);
     GtkWidget *plain = gtk_label_new ("plain");
     GtkWidget *wrapped = gtk_label_new ("wrapped");
 
     gtk_list_item_set_child (item, plain);
-    g_assert_true (da_fixed_cell_get_item_content (item) == plain);
-    gtk_list_item_set_child (item, da_fixed_cell_new (wrapped));
-    g_assert_true (da_fixed_cell_get_item_content (item) == wrapped);
+    g_assert_true (da_fixed_width_get_item_content (item) == plain);
+    gtk_list_item_set_child (item, da_fixed_width_new (wrapped));
+    g_assert_true (da_fixed_width_get_item_content (item) == wrapped);
   }
 }
 
@@ -715,6 +715,51 @@ assert_row_selection (DaRowViewport *viewport,
     }
   g_assert_cmpuint (row, ==, da_row_viewport_get_n_rows (viewport));
   g_assert_cmpuint (n_selected, <=, 1);
+}
+
+/* The rows a list makes when its model comes before the window's first layout (the rows' height
+ * known, the view's not yet). */
+static guint
+rows_before_first_layout (int window_height)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *viewport = da_row_viewport_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BindCount count = { 0, };
+  guint n_rows;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
+  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
+  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
+  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
+  gtk_window_set_default_size (window, 400, window_height);
+  gtk_window_set_child (window, scrolled);
+  append_strings (list, 0, 200);
+
+  da_row_viewport_set_model (DA_ROW_VIEWPORT (viewport), GTK_SELECTION_MODEL (selection));
+  n_rows = da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport));
+  g_assert_cmpuint (n_rows, >, 1);
+
+  gtk_window_destroy (window);
+  g_object_unref (selection);
+  return n_rows;
+}
+
+/* Before the window's first layout, a list makes as many rows as the window will show, not as
+ * many as a tall screen would: each row made is laid out in the first frame. */
+static void
+test_row_viewport_rows_before_layout (void)
+{
+  guint low = rows_before_first_layout (300);
+  guint high = rows_before_first_layout (900);
+
+  g_assert_cmpuint (low, <, high);
+  g_assert_cmpuint (low * 3, >=, high - 3);
 }
 
 /* A list that grows below the view (a page of a long list arriving) binds none of the rows in
@@ -816,10 +861,11 @@ main (int   argc,
   g_test_add_func ("/state-view/states", test_state_view);
   g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
   g_test_add_func ("/state-view/first-frame", test_state_view_first_frame);
-  g_test_add_func ("/fixed-cell/measure", test_fixed_cell);
+  g_test_add_func ("/fixed-width/measure", test_fixed_width);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
   g_test_add_func ("/row-viewport/append-below", test_row_viewport_append_below);
+  g_test_add_func ("/row-viewport/rows-before-layout", test_row_viewport_rows_before_layout);
 
   return g_test_run ();
 }
