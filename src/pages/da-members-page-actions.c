@@ -63,7 +63,7 @@ static gboolean
 details_shows_one_of (DaMembersPage *self,
                       GPtrArray     *members)
 {
-  DaMember *shown = da_member_details_get_member (self->details);
+  DaMember *shown = _da_members_page_get_details_member (self);
 
   if (shown == NULL)
     return FALSE;
@@ -207,7 +207,8 @@ role_change_done (Action *action)
   g_autofree char *text = NULL;
   const char *role_name = _da_members_page_role_name (self, action->role_id);
 
-  da_member_details_set_role_busy (self->details, FALSE);
+  if (self->details != NULL)
+    da_member_details_set_role_busy (self->details, FALSE);
 
   if (action->error != NULL)
     {
@@ -272,9 +273,10 @@ roles_updated_cb (GObject      *object,
         return;
 
       /* The role shown goes back to what it was. */
-      da_member_details_set_role_busy (self->details, FALSE);
-      if (da_member_details_get_member (self->details) != NULL)
-        da_member_details_set_member (self->details, da_member_details_get_member (self->details));
+      if (self->details != NULL)
+        da_member_details_set_role_busy (self->details, FALSE);
+      if (_da_members_page_get_details_member (self) != NULL)
+        da_member_details_set_member (self->details, _da_members_page_get_details_member (self));
 
       if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
         {

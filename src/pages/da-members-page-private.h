@@ -115,6 +115,8 @@ GHashTable *_da_members_page_dup_member_emails (DaMembersPage *self);
 void        _da_members_page_show_message     (DaMembersPage *self,
                                                const char    *message);
 void        _da_members_page_update_busy      (DaMembersPage *self);
+/* The member the details pane shows, or NULL (none, or the pane not made yet). */
+DaMember   *_da_members_page_get_details_member (DaMembersPage *self);
 /* Shows @member in the details pane, and the pane itself on a narrow window. */
 void        _da_members_page_show_details     (DaMembersPage *self,
                                                DaMember      *member);

@@ -39,6 +39,8 @@ static void da_members_page_iface_init (DaPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaMembersPage, da_members_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DA_TYPE_PAGE, da_members_page_iface_init))
 
+static DaMemberDetails *ensure_details (DaMembersPage *self);
+
 enum {
   PROP_0,
   N_PROPS
@@ -254,8 +256,8 @@ _da_members_page_replace_member (DaMembersPage *self,
   /* The row may have moved (a sorted column changed): select the same people again. */
   _da_members_page_select_ids (self, ids);
 
-  if (da_member_details_get_member (self->details) != NULL &&
-      g_strcmp0 (da_member_get_user_id (da_member_details_get_member (self->details)),
+  if (_da_members_page_get_details_member (self) != NULL &&
+      g_strcmp0 (da_member_get_user_id (_da_members_page_get_details_member (self)),
                  da_member_get_user_id (member)) == 0)
     da_member_details_set_member (self->details, member);
 }
@@ -274,8 +276,8 @@ _da_members_page_forget_member (DaMembersPage *self,
     if (find_in_store (stores[i], user_id, &position))
       da_row_store_remove (stores[i], position);
 
-  if (da_member_details_get_member (self->details) != NULL &&
-      g_strcmp0 (da_member_get_user_id (da_member_details_get_member (self->details)),
+  if (_da_members_page_get_details_member (self) != NULL &&
+      g_strcmp0 (da_member_get_user_id (_da_members_page_get_details_member (self)),
                  user_id) == 0)
     {
       da_member_details_set_member (self->details, NULL);
@@ -304,7 +306,7 @@ void
 _da_members_page_show_details (DaMembersPage *self,
                                DaMember      *member)
 {
-  da_member_details_set_member (self->details, member);
+  da_member_details_set_member (ensure_details (self), member);
   gtk_stack_set_visible_child_name (self->details_stack, "member");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
@@ -326,8 +328,8 @@ update_selection_ui (DaMembersPage *self)
       g_autoptr(DaMember) member = g_list_model_get_item (G_LIST_MODEL (model),
                                                           gtk_bitset_get_minimum (selected));
 
-      if (da_member_details_get_member (self->details) != member)
-        da_member_details_set_member (self->details, member);
+      if (_da_members_page_get_details_member (self) != member)
+        da_member_details_set_member (ensure_details (self), member);
       gtk_stack_set_visible_child_name (self->details_stack, "member");
     }
   else if (n > 1)
@@ -1610,6 +1612,33 @@ on_details_remove_cb (DaMembersPage   *self,
   _da_members_page_ask_remove (self, members);
 }
 
+/* The details of one member, made when first needed: most starts select no one, and its
+ * widgets would be built and styled for a first frame that does not show them. */
+static DaMemberDetails *
+ensure_details (DaMembersPage *self)
+{
+  DaContext *context;
+
+  if (self->details != NULL)
+    return self->details;
+
+  context = da_page_get_context (DA_PAGE (self));
+  self->details = DA_MEMBER_DETAILS (da_member_details_new (context));
+  gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->details), "member");
+  g_signal_connect_object (self->details, "change-role", G_CALLBACK (on_details_change_role_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details, "remove", G_CALLBACK (on_details_remove_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return self->details;
+}
+
+DaMember *
+_da_members_page_get_details_member (DaMembersPage *self)
+{
+  return self->details != NULL ? da_member_details_get_member (self->details) : NULL;
+}
+
 /* ---- DaPage ----------------------------------------------------------------------------- */
 
 static void
@@ -1674,13 +1703,6 @@ da_members_page_constructed (GObject *object)
 
   context = da_page_get_context (DA_PAGE (self));
   g_assert (DA_IS_CONTEXT (context));
-
-  self->details = DA_MEMBER_DETAILS (da_member_details_new (context));
-  gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->details), "member");
-  g_signal_connect_object (self->details, "change-role", G_CALLBACK (on_details_change_role_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->details, "remove", G_CALLBACK (on_details_remove_cb), self,
-                           G_CONNECT_SWAPPED);
 
   /* Before the sort model listens to it: see on_view_sorter_changed_cb(). */
   view_sorter = gtk_column_view_get_sorter (self->column_view);

@@ -600,6 +600,14 @@ details_of (DaPage *page)
 {
   GtkWidget *details = da_test_find_widget (GTK_WIDGET (page), DA_TYPE_MEMBER_DETAILS, NULL);
 
+  /* The pane is made when a member is first shown in it: the first one, then. */
+  if (details == NULL)
+    {
+      const int first[] = { 0, -1 };
+      g_auto(GStrv) ids = select_members (page, first);
+
+      details = da_test_find_widget (GTK_WIDGET (page), DA_TYPE_MEMBER_DETAILS, NULL);
+    }
   g_assert_nonnull (details);
   return DA_MEMBER_DETAILS (details);
 }

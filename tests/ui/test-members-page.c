@@ -451,6 +451,9 @@ test_list_matches_server (Fixture       *f,
     g_assert_true (gtk_widget_is_drawable (icon));
     g_assert_cmpint (gtk_widget_get_height (icon), ==, 96);
 
+    /* A member's details are made when one is first shown: not for this first frame. */
+    g_assert_null (da_test_find_widget (f->page, DA_TYPE_MEMBER_DETAILS, NULL));
+
     /* The pane is as wide as asked, however long a line of its text would be. */
     g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_ancestor (title, DA_TYPE_FIXED_WIDTH)),
                      ==, 320);
@@ -1100,6 +1103,8 @@ test_lookup_by_email (Fixture       *f,
   da_mock_server_reset_counts (f->server);
   lookup = find (f, GTK_TYPE_BUTTON, "lookup-button");
   da_test_click (lookup);
+  /* The details pane is made when a member is first shown in it. */
+  DA_TEST_WAIT_UNTIL (da_test_find_widget (f->page, DA_TYPE_MEMBER_DETAILS, NULL) != NULL);
   details = details_of (f);
   DA_TEST_WAIT_UNTIL (da_member_details_get_member (details) != NULL &&
                       g_strcmp0 (da_member_get_user_id (da_member_details_get_member (details)),
