@@ -888,6 +888,29 @@ follow_application (DaWindow *self)
   on_app_state_changed_cb (self);
 }
 
+/* The Keyboard Shortcuts window, built when first asked for: GtkApplication would build it with
+ * every window, for a start that rarely shows it. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  /* As GtkApplication would set it: modal over the window, its entries showing the
+   * application's accelerators. */
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/devinadmin/DevinAdmin/da-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 da_window_dispose (GObject *object)
 {
@@ -950,6 +973,8 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   /* The shortcuts are the application's (da-application.c), so that the Keyboard Shortcuts
    * window and gtk_application_get_accels_for_action () know them. */

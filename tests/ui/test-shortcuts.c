@@ -231,11 +231,17 @@ test_shortcuts_window (Fixture       *f,
   const DaPageEntry *pages;
   guint n_pages;
 
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
   /* Ctrl+? opens it. */
   press (f, GDK_KEY_question, GDK_CONTROL_MASK);
   DA_TEST_WAIT_UNTIL ((overlay = da_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL,
                                                          NULL)) != NULL);
   DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (
+                   GTK_APPLICATION_WINDOW (f->window))) == overlay);
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (f->window));
 
   /* Every entry shows a key, and every shortcut of the app is listed. */
   shortcuts = da_test_find_all (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
