@@ -628,6 +628,10 @@ typedef struct
   GSource     *cancel_source;
   char        *cache_key;      /* a read the response cache may keep: path and query */
   GError      *network_error;  /* while the cache is asked instead */
+  GInputStream *stream;        /* the answer's body, while it is read */
+  guint8      *buffer;         /* what of it came so far */
+  gsize        length;
+  gsize        capacity;
 } SendData;
 
 static void
@@ -639,6 +643,8 @@ send_data_free (SendData *data)
   g_free (data->cache_key);
   g_clear_error (&data->network_error);
   g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_free);
   g_clear_object (&data->message);
   if (data->timeout_source != NULL)
     {
@@ -793,23 +799,24 @@ schedule_retry (GTask *task,
   g_source_attach (data->timeout_source, context);
 }
 
+/* What came back: the whole body, or the error that ended the exchange. Takes @task, @body and
+ * @error. */
 static void
-on_send_and_read_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+handle_answer (GTask  *task_in,
+               GBytes *body_in,
+               GError *error_in)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) task = task_in;
   DaClient *self = g_task_get_source_object (task);
   SendData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = error_in;
+  g_autoptr(GBytes) body = body_in;
   g_autoptr(DaResponse) response = NULL;
   SoupMessageHeaders *headers;
   const char *content_type;
   gint64 retry_after = -1;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   status = soup_message_get_status (data->message);
   headers = soup_message_get_response_headers (data->message);
   content_type = headers != NULL ? soup_message_headers_get_content_type (headers, NULL) : NULL;
@@ -919,6 +926,107 @@ on_send_and_read_cb (GObject      *object,
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* A body is read in large pieces: soup_session_send_and_read_async() reads 8 KiB at a time,
+ * a turn of the main loop each, and a page of the audit log is some 120 KiB. When the body's
+ * length is known, the first read asks for all of it. */
+#define BODY_READ_SIZE      (256 * 1024)
+#define MAX_PREALLOCATED    (32 * 1024 * 1024)
+
+static void read_body (GTask *task);
+
+static void
+end_body (SendData *data)
+{
+  if (data->stream != NULL)
+    g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&data->stream);
+}
+
+static void
+on_body_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n < 0)
+    {
+      end_body (data);
+      g_clear_pointer (&data->buffer, g_free);
+      handle_answer (task, NULL, error);
+      return;
+    }
+
+  if (n == 0)
+    {
+      gsize length = data->length;
+      guint8 *buffer = g_steal_pointer (&data->buffer);
+
+      end_body (data);
+      /* Room asked for and not used goes back. */
+      if (length + 4096 < data->capacity)
+        buffer = g_realloc (buffer, MAX (length, 1));
+      data->length = data->capacity = 0;
+      handle_answer (task, g_bytes_new_take (buffer, length), NULL);
+      return;
+    }
+
+  data->length += (gsize) n;
+  read_body (task);
+}
+
+static void
+read_body (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  if (data->length == data->capacity)
+    {
+      data->capacity = MAX (data->capacity * 2, data->length + BODY_READ_SIZE);
+      data->buffer = g_realloc (data->buffer, data->capacity);
+    }
+
+  g_input_stream_read_async (data->stream, data->buffer + data->length,
+                             data->capacity - data->length, G_PRIORITY_DEFAULT,
+                             g_task_get_cancellable (task), on_body_read_cb, task);
+}
+
+static void
+on_sent_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  GError *error = NULL;
+  goffset length = 0;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      handle_answer (task, NULL, error);
+      return;
+    }
+
+  headers = soup_message_get_response_headers (data->message);
+  if (headers != NULL &&
+      soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    length = soup_message_headers_get_content_length (headers);
+
+  /* One byte more than the length, for the read that finds the end. */
+  data->length = 0;
+  data->capacity = length > 0 && length <= MAX_PREALLOCATED ? (gsize) length + 1
+                                                             : BODY_READ_SIZE;
+  g_clear_pointer (&data->buffer, g_free);
+  data->buffer = g_malloc (data->capacity);
+  read_body (task);
+}
+
 static void
 send_attempt (GTask *task)
 {
@@ -956,8 +1064,8 @@ send_attempt (GTask *task)
     soup_message_set_request_body_from_bytes (data->message, "application/json", data->body);
 
   data->started = g_get_monotonic_time ();
-  soup_session_send_and_read_async (self->session, data->message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_send_and_read_cb, task);
+  soup_session_send_async (self->session, data->message, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), on_sent_cb, task);
 }
 
 void

@@ -1353,6 +1353,96 @@ tls_handler (SoupServer        *server,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
 }
 
+/* ---- Large bodies -------------------------------------------------------------------------- */
+
+#define N_LARGE_ROLES 12000
+
+static char *
+large_roles_json (void)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < N_LARGE_ROLES; i++)
+    g_string_append_printf (json, "%s{\"role_id\": \"role_%05u\", \"role_name\": "
+                            "\"Role number %u, with a name long enough to fill the page\", "
+                            "\"role_type\": \"enterprise\"}", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "]");
+  return g_string_free (json, FALSE);
+}
+
+static void
+large_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  const char *json = user_data;
+  gsize length = strlen (json);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  if (strstr (path, "/chunked/") != NULL)
+    {
+      /* Without a length, in pieces of uneven sizes. */
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      for (gsize at = 0; at < length;)
+        {
+          gsize n = MIN (length - at, 7777 + at % 50000);
+
+          soup_message_body_append (body, SOUP_MEMORY_COPY, json + at, n);
+          at += n;
+        }
+      soup_message_body_complete (body);
+    }
+  else
+    {
+      soup_message_body_append (body, SOUP_MEMORY_COPY, json, length);
+    }
+}
+
+/* An answer of many pieces of a read is whole, with its length given or sent in chunks. */
+static void
+test_large_bodies (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *json = large_roles_json ();
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoslist(GUri) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ways[] = { "length", "chunked" };
+
+  g_assert_cmpuint (strlen (json), >, 4 * 256 * 1024);
+  soup_server_add_handler (server, NULL, large_handler, json, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/%s/v2/enterprise",
+                                              g_uri_get_port (uris->data), ways[i]);
+      g_autoptr(DaClient) client = make_client (f, url, "apk_user_demo");
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) roles = NULL;
+
+      da_client_list_roles_async (client, NULL, capture_cb, f);
+      result = wait_result (f);
+      roles = da_client_list_roles_finish (client, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (roles->len, ==, N_LARGE_ROLES);
+      g_assert_cmpstr (da_role_get_role_id (g_ptr_array_index (roles, 0)), ==, "role_00000");
+      g_assert_cmpstr (da_role_get_role_id (g_ptr_array_index (roles, N_LARGE_ROLES - 1)), ==,
+                       "role_11999");
+      g_assert_cmpstr (da_role_get_role_name (g_ptr_array_index (roles, 4321)), ==,
+                       "Role number 4321, with a name long enough to fill the page");
+    }
+
+  soup_server_disconnect (server);
+}
+
 static void
 test_error_untrusted_certificate (Fixture       *f,
                                   gconstpointer  data)
@@ -1946,6 +2036,7 @@ main (int   argc,
   ADD ("error/network", test_error_network, FALSE);
   ADD ("error/timeout", test_error_timeout, FALSE);
   ADD ("error/bad-bodies", test_error_bad_bodies, FALSE);
+  ADD ("large-bodies", test_large_bodies, FALSE);
   ADD ("error/untrusted-certificate", test_error_untrusted_certificate, FALSE);
   ADD ("retry/retry-after", test_retry_after, FALSE);
   ADD ("retry/retry-after-too-long", test_retry_after_too_long, FALSE);
