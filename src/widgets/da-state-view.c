@@ -46,6 +46,9 @@ struct _DaStateView
 
 G_DEFINE_FINAL_TYPE (DaStateView, da_state_view, GTK_TYPE_WIDGET)
 
+/* The longest content waits for the frame that shows "Loading" (show_content ()). */
+#define HELD_CONTENT_MAX_MS 250
+
 G_DEFINE_ENUM_TYPE (DaStateViewState, da_state_view_state,
                     G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_CONTENT, "content"),
                     G_DEFINE_ENUM_VALUE (DA_STATE_VIEW_LOADING, "loading"),
@@ -363,9 +366,12 @@ da_state_view_snapshot (GtkWidget   *widget,
   GTK_WIDGET_CLASS (da_state_view_parent_class)->snapshot (widget, snapshot);
 
   /* The frame that shows "Loading" is being drawn: the content follows once it is done. */
-  if (self->content_held && self->content_idle_id == 0)
-    self->content_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_held_content_cb,
-                                             self, NULL);
+  if (self->content_held)
+    {
+      g_clear_handle_id (&self->content_idle_id, g_source_remove);
+      self->content_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_held_content_cb,
+                                               self, NULL);
+    }
 }
 
 static void
@@ -519,6 +525,9 @@ da_state_view_show_content (DaStateView *self)
   if (self->state == DA_STATE_VIEW_LOADING && self->first_frame &&
       gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      /* Should no frame draw the view (its window's clock stopped), not for long. */
+      if (!self->content_held)
+        self->content_idle_id = g_timeout_add (HELD_CONTENT_MAX_MS, show_held_content_cb, self);
       self->content_held = TRUE;
       return;
     }

@@ -420,6 +420,24 @@ test_state_view_first_frame (void)
   da_test_spin (100);
   g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_EMPTY);
 
+  /* A view that no frame draws (here: transparent, which GTK does not draw) shows the content
+   * after a while all the same. */
+  {
+    gint64 start;
+
+    g_object_ref (view);
+    gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
+    gtk_widget_set_opacity (GTK_WIDGET (view), 0);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+    g_object_unref (view);
+    da_state_view_show_loading (view);
+    start = g_get_monotonic_time ();
+    da_state_view_show_content (view);
+    g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
+    DA_TEST_WAIT_UNTIL (da_state_view_get_state (view) == DA_STATE_VIEW_CONTENT);
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * 1000);
+  }
+
   g_signal_handler_disconnect (clock, handler);
   gtk_window_destroy (window);
 }
