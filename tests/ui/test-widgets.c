@@ -357,6 +357,17 @@ count_frames_cb (GdkFrameClock *clock,
   (*frames)++;
 }
 
+/* The view taken out of its window and put back: mapped anew, in a window on screen. */
+static void
+reopen (GtkBox      *box,
+        DaStateView *view)
+{
+  g_object_ref (view);
+  gtk_box_remove (box, GTK_WIDGET (view));
+  gtk_box_append (box, GTK_WIDGET (view));
+  g_object_unref (view);
+}
+
 /* Content that comes before the first frame of a view opened in a window already on screen
  * waits for that frame, which shows "Loading"; once drawn, the view shows content at once. */
 static void
@@ -398,10 +409,7 @@ test_state_view_first_frame (void)
   g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_CONTENT);
 
   /* A view opened again waits again; one hidden while it waits shows the content at once. */
-  g_object_ref (view);
-  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
-  g_object_unref (view);
+  reopen (GTK_BOX (box), view);
   da_state_view_show_loading (view);
   da_state_view_show_content (view);
   g_assert_cmpint (da_state_view_get_state (view), ==, DA_STATE_VIEW_LOADING);
@@ -410,10 +418,7 @@ test_state_view_first_frame (void)
 
   /* And another state asked for while the content waits replaces it. */
   gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
-  g_object_ref (view);
-  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
-  g_object_unref (view);
+  reopen (GTK_BOX (box), view);
   da_state_view_show_loading (view);
   da_state_view_show_content (view);
   da_state_view_show_empty (view);
@@ -425,11 +430,8 @@ test_state_view_first_frame (void)
   {
     gint64 start;
 
-    g_object_ref (view);
-    gtk_box_remove (GTK_BOX (box), GTK_WIDGET (view));
     gtk_widget_set_opacity (GTK_WIDGET (view), 0);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
-    g_object_unref (view);
+    reopen (GTK_BOX (box), view);
     da_state_view_show_loading (view);
     start = g_get_monotonic_time ();
     da_state_view_show_content (view);
