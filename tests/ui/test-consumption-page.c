@@ -374,6 +374,7 @@ test_totals_match_api (Fixture       *f,
     for (guint i = 0; i < n; i++)
       used += by_user[i].acus > 0;
     top = largest (by_user, n);
+    g_assert_nonnull (top);
     member = api_member (client, top->key);
 
     rows = da_test_find_all (da_test_find_widget (f->page, GTK_TYPE_LIST_BOX, "users-list"),
