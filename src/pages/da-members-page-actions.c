@@ -63,14 +63,9 @@ static gboolean
 details_shows_one_of (DaMembersPage *self,
                       GPtrArray     *members)
 {
-  DaMember *shown = _da_members_page_get_details_member (self);
-
-  if (shown == NULL)
-    return FALSE;
-
   for (guint i = 0; i < members->len; i++)
-    if (g_strcmp0 (da_member_get_user_id (g_ptr_array_index (members, i)),
-                   da_member_get_user_id (shown)) == 0)
+    if (_da_members_page_details_shows (self,
+                                        da_member_get_user_id (g_ptr_array_index (members, i))))
       return TRUE;
 
   return FALSE;
@@ -274,9 +269,13 @@ roles_updated_cb (GObject      *object,
 
       /* The role shown goes back to what it was. */
       if (self->details != NULL)
-        da_member_details_set_role_busy (self->details, FALSE);
-      if (_da_members_page_get_details_member (self) != NULL)
-        da_member_details_set_member (self->details, _da_members_page_get_details_member (self));
+        {
+          DaMember *shown = da_member_details_get_member (self->details);
+
+          da_member_details_set_role_busy (self->details, FALSE);
+          if (shown != NULL)
+            da_member_details_set_member (self->details, shown);
+        }
 
       if (g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NOT_FOUND))
         {

@@ -117,6 +117,9 @@ void        _da_members_page_show_message     (DaMembersPage *self,
 void        _da_members_page_update_busy      (DaMembersPage *self);
 /* The member the details pane shows, or NULL (none, or the pane not made yet). */
 DaMember   *_da_members_page_get_details_member (DaMembersPage *self);
+/* Whether the details pane shows the member with @user_id. */
+gboolean    _da_members_page_details_shows    (DaMembersPage *self,
+                                               const char    *user_id);
 /* Shows @member in the details pane, and the pane itself on a narrow window. */
 void        _da_members_page_show_details     (DaMembersPage *self,
                                                DaMember      *member);

@@ -256,9 +256,7 @@ _da_members_page_replace_member (DaMembersPage *self,
   /* The row may have moved (a sorted column changed): select the same people again. */
   _da_members_page_select_ids (self, ids);
 
-  if (_da_members_page_get_details_member (self) != NULL &&
-      g_strcmp0 (da_member_get_user_id (_da_members_page_get_details_member (self)),
-                 da_member_get_user_id (member)) == 0)
+  if (_da_members_page_details_shows (self, da_member_get_user_id (member)))
     da_member_details_set_member (self->details, member);
 }
 
@@ -276,9 +274,7 @@ _da_members_page_forget_member (DaMembersPage *self,
     if (find_in_store (stores[i], user_id, &position))
       da_row_store_remove (stores[i], position);
 
-  if (_da_members_page_get_details_member (self) != NULL &&
-      g_strcmp0 (da_member_get_user_id (_da_members_page_get_details_member (self)),
-                 user_id) == 0)
+  if (_da_members_page_details_shows (self, user_id))
     {
       da_member_details_set_member (self->details, NULL);
       gtk_stack_set_visible_child_name (self->details_stack, "none");
@@ -1637,6 +1633,15 @@ DaMember *
 _da_members_page_get_details_member (DaMembersPage *self)
 {
   return self->details != NULL ? da_member_details_get_member (self->details) : NULL;
+}
+
+gboolean
+_da_members_page_details_shows (DaMembersPage *self,
+                                const char    *user_id)
+{
+  DaMember *shown = _da_members_page_get_details_member (self);
+
+  return shown != NULL && g_strcmp0 (da_member_get_user_id (shown), user_id) == 0;
 }
 
 /* ---- DaPage ----------------------------------------------------------------------------- */
