@@ -92,14 +92,6 @@ da_fixed_width_new (GtkWidget *child)
 }
 
 GtkWidget *
-da_fixed_width_get_child (DaFixedWidth *self)
-{
-  g_return_val_if_fail (DA_IS_FIXED_WIDTH (self), NULL);
-
-  return adw_bin_get_child (ADW_BIN (self));
-}
-
-GtkWidget *
 da_fixed_width_get_item_content (GtkListItem *item)
 {
   GtkWidget *child;

@@ -26,8 +26,8 @@ G_BEGIN_DECLS
 #define DA_TYPE_FIXED_WIDTH (da_fixed_width_get_type ())
 G_DECLARE_FINAL_TYPE (DaFixedWidth, da_fixed_width, DA, FIXED_WIDTH, AdwBin)
 
-GtkWidget *da_fixed_width_new       (GtkWidget    *child);
-GtkWidget *da_fixed_width_get_child (DaFixedWidth *self);
+/* Its child is an AdwBin's: adw_bin_get_child () and adw_bin_set_child (). */
+GtkWidget *da_fixed_width_new (GtkWidget *child);
 
 /* The widget @item shows: the child of the DaFixedWidth it shows, or else its own child. */
 GtkWidget *da_fixed_width_get_item_content (GtkListItem *item);

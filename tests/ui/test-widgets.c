@@ -629,7 +629,7 @@ test_fixed_width (void)
   int min, nat, label_min, label_nat, height, label_height;
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  g_assert_true (da_fixed_width_get_child (DA_FIXED_WIDTH (cell)) == label);
+  g_assert_true (adw_bin_get_child (ADW_BIN (cell)) == label);
   g_assert_true (gtk_widget_get_parent (label) == cell);
 
   gtk_widget_set_size_request (cell, 120, -1);
