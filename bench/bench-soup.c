@@ -7,8 +7,9 @@
  *
  * A reference for benchmark 1, beside curl's: the same page URLs (the file bench-fetch --urls
  * writes, in curl's configuration syntax), one after the other as curl fetches them, through one
- * SoupSession and soup_session_send_and_read_async(), as the client sends its requests; the
- * bodies are counted and dropped, nothing is decoded. What libsoup's own work adds to the
+ * SoupSession and soup_session_send_and_read_async(), libsoup's own way of reading a whole answer
+ * (the client reads bodies itself, in larger pieces); the bodies are counted and dropped, nothing
+ * is decoded. What libsoup's own work adds to the
  * transfer, so that the client's time can be told apart from the library's. Prints
  *
  *   soup pages=N bytes=B seconds=S
