@@ -53,6 +53,8 @@ struct _DaMembersPage
   GtkColumnViewColumn *last_login_column;
   GtkColumnViewColumn *logins_column;
   GtkColumnViewColumn *sessions_column;
+  int                  logins_width;     /* their widths while hidden */
+  int                  sessions_width;
 
   DaMemberDetails     *details;
   DaPager             *lookup_pager;

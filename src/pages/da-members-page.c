@@ -33,6 +33,9 @@
 /* The first request asks for a screenful of a tall window only: it comes sooner, and at
  * start-up it is usually in time for the window's first frame. */
 #define FIRST_PAGE_SIZE 50
+/* The Logins and Sessions columns show when the list is at least this wide: beside them, names
+ * and addresses keep room enough to be read. Narrower, the counts are in the details. */
+#define COUNTS_MIN_LIST_WIDTH 860
 
 static void da_members_page_iface_init (DaPageInterface *iface);
 
@@ -413,9 +416,6 @@ on_leaflet_folded_cb (DaMembersPage *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (self->details_bar, folded);
-  /* A narrow list keeps who, which role and when; the counts are in the details. */
-  gtk_column_view_column_set_visible (self->logins_column, !folded);
-  gtk_column_view_column_set_visible (self->sessions_column, !folded);
   update_selection_ui (self);
 }
 
@@ -1033,11 +1033,11 @@ add_columns (DaMembersPage *self)
   self->email_column = add_column (self, _("Email"), G_CALLBACK (setup_email_cb),
                                    G_CALLBACK (bind_email_cb), compare_emails, TRUE, -1, NULL);
   self->role_column = add_column (self, _("Role"), G_CALLBACK (setup_text_cb),
-                                  G_CALLBACK (bind_role_cb), compare_roles, FALSE, 130,
+                                  G_CALLBACK (bind_role_cb), compare_roles, FALSE, 110,
                                   &self->role_sorter);
   self->last_login_column = add_column (self, _("Last Login"), G_CALLBACK (setup_text_cb),
                                         G_CALLBACK (bind_last_login_cb), compare_last_logins,
-                                        FALSE, 130, NULL);
+                                        FALSE, 120, NULL);
   self->logins_column = add_column (self, _("Logins"), G_CALLBACK (setup_number_cb),
                                     G_CALLBACK (bind_logins_cb), compare_logins, FALSE, 80, NULL);
   self->sessions_column = add_column (self, _("Sessions"), G_CALLBACK (setup_number_cb),
@@ -1685,6 +1685,72 @@ da_members_page_iface_init (DaPageInterface *iface)
 
 /* ---- GObject ---------------------------------------------------------------------------- */
 
+/* GTK 4.8 counts a hidden column's width in the column view's, and the list then ends short of
+ * the view (later versions do not): a hidden column is given no width, and its own (the user
+ * may have resized it) when it shows again. */
+static void
+set_column_shown (GtkColumnViewColumn *column,
+                  gboolean             shown,
+                  int                 *shown_width)
+{
+  if (gtk_column_view_column_get_visible (column) == shown)
+    return;
+
+  if (!shown)
+    {
+      *shown_width = gtk_column_view_column_get_fixed_width (column);
+      gtk_column_view_column_set_fixed_width (column, 0);
+    }
+  else
+    {
+      gtk_column_view_column_set_fixed_width (column, *shown_width);
+    }
+  gtk_column_view_column_set_visible (column, shown);
+}
+
+static GtkSizeRequestMode
+da_members_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (gtk_widget_get_first_child (widget));
+}
+
+static void
+da_members_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* A list narrower than COUNTS_MIN_LIST_WIDTH keeps who, which role and when. Decided before the
+ * leaflet is allocated, so that the frame that brings a new width lays out the columns for it.
+ * Folded, the list is the page's width, which is always narrower than that. */
+static void
+da_members_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  DaMembersPage *self = DA_MEMBERS_PAGE (widget);
+  int pane_width, separator_width;
+  gboolean counts;
+
+  gtk_widget_measure (self->details_pane, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &pane_width, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_prev_sibling (self->details_pane),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &separator_width, NULL, NULL, NULL);
+  counts = width - pane_width - separator_width >= COUNTS_MIN_LIST_WIDTH;
+  set_column_shown (self->logins_column, counts, &self->logins_width);
+  set_column_shown (self->sessions_column, counts, &self->sessions_width);
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 static void
 da_members_page_map (GtkWidget *widget)
 {
@@ -1823,6 +1889,9 @@ da_members_page_class_init (DaMembersPageClass *klass)
   object_class->set_property = da_members_page_set_property;
 
   widget_class->map = da_members_page_map;
+  widget_class->get_request_mode = da_members_page_get_request_mode;
+  widget_class->measure = da_members_page_measure;
+  widget_class->size_allocate = da_members_page_size_allocate;
 
   da_page_install_properties (object_class, N_PROPS);
 
@@ -1882,7 +1951,6 @@ da_members_page_class_init (DaMembersPageClass *klass)
                                    add_to_organizations_action);
   gtk_widget_class_install_action (widget_class, "members.remove", NULL, remove_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -796,7 +796,7 @@ test_store_screenshots (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
 
   da_test_settings_reset ();
-  g_settings_set_int (settings, "window-width", 1100);
+  g_settings_set_int (settings, "window-width", 1200);
   g_settings_set_int (settings, "window-height", 720);
   launch_app (f, TRUE);
   DA_TEST_WAIT_UNTIL (state_of (f) == DA_APP_STATE_SIGNED_IN);
