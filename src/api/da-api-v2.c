@@ -871,6 +871,11 @@ const DaApiFlavor da_api_v2 = {
   .params = v2_params,
   .max_page_size = 200,
   .max_per_page = 100,
+  /* /audit-logs documents no maximum for `limit` (default 100); the older pages gave 1,000 as
+   * the maximum of a list's limit. Its pages come one after the other, so their size is what
+   * loading a long log costs in round trips. */
+  .max_cursor_page_size = 1000,
+  .default_page_size = 100,
   .auth_header = v2_auth_header,
   .format_time = v2_format_time,
   .parse_page = v2_parse_page,

@@ -108,8 +108,12 @@ struct _DaApiFlavor
   const char            *default_prefix;
   const DaEndpointInfo  *endpoints;                 /* DA_EP_LAST entries */
   const char * const    *params;                    /* DA_PARAM_LAST entries */
-  guint                  max_page_size;             /* skip/limit and cursor lists */
+  guint                  max_page_size;             /* skip/limit lists */
   guint                  max_per_page;              /* page/per_page lists */
+  /* Cursor lists: the largest page asked for (see da-pager.c for a server whose maximum is
+   * lower) and the page size a server uses by default, which it serves at the least. */
+  guint                  max_cursor_page_size;
+  guint                  default_page_size;
 
   /* "Bearer <key>" */
   char      *(*auth_header)        (const char          *api_key);

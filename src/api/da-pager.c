@@ -10,6 +10,13 @@
  * entry being the next `before`. Pages are parsed and decoded in a worker thread (models are
  * immutable), so the main loop only splices; only a list's first page, when small, is decoded
  * at once on the main thread, so that its rows are in the next frame.
+ *
+ * Cursor lists ask for large pages (the API documents no maximum for them), so a server's
+ * maximum may be lower than what is asked. A server that refuses the size (422 on `limit`) is
+ * asked again with the next smaller of the other lists' maximum and the API's default; one that
+ * answers fewer entries than asked, but no fewer than its default page, may have given all it
+ * gives at once rather than reached the end: the next page tells, and from then on pages are
+ * taken to be of that size.
  */
 
 #include "config.h"
@@ -40,6 +47,7 @@ struct _DaPager
   DaRowStore    *store;
   guint          page_size;
   guint          effective_size;   /* what the server actually pages by */
+  gboolean       short_page_seen;  /* a short cursor page was taken as the server's maximum */
   guint          first_page_size;  /* 0: the first page is of page_size too */
 
   /* Where the next page starts: an item offset, or for cursor lists a page count. */
@@ -615,8 +623,19 @@ take_cursor_page (LoadOp *op,
     more = FALSE;
   else if (page->has_more >= 0)
     more = page->has_more == 1;
+  else if (n >= MIN (size, self->effective_size))
+    more = TRUE;
+  else if (!self->short_page_seen && n >= flavor_of (self)->default_page_size)
+    {
+      /* Perhaps the most the server gives at once, not the end: see the top of the file. */
+      g_debug ("%s: %u entries for %u asked; asking for the next page to know", self->path, n,
+               size);
+      self->short_page_seen = TRUE;
+      self->effective_size = n;
+      more = TRUE;
+    }
   else
-    more = n >= size;
+    more = FALSE;
 
   /* Without IDs there is no cursor to continue from. */
   if (more && page->last_id == NULL)
@@ -675,6 +694,42 @@ splice_ready_pages (LoadOp *op)
     }
 }
 
+/* A page size the server refused (422 on the page size): asks again from where the list is with
+ * the next smaller of the other lists' maximum and the API's default. FALSE when the error is
+ * another, or there is no smaller size. */
+static gboolean
+retry_smaller_pages (LoadOp       *op,
+                     const GError *error)
+{
+  DaPager *self = op->pager;
+  const DaApiFlavor *flavor = flavor_of (self);
+  const char *param = flavor->params[self->style == DA_PAGER_PAGE ? DA_PARAM_PER_PAGE
+                                                                   : DA_PARAM_LIMIT];
+  guint sizes[] = { flavor->max_page_size, flavor->default_page_size };
+  guint smaller = 0;
+
+  if (!g_error_matches (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_INVALID_REQUEST) ||
+      g_strcmp0 (da_client_error_get_field (error), param) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) && smaller == 0; i++)
+    if (sizes[i] < self->effective_size)
+      smaller = sizes[i];
+  if (smaller == 0)
+    return FALSE;
+
+  g_debug ("%s: pages of %u refused; asking for %u", self->path, self->effective_size, smaller);
+  self->page_size = self->effective_size = smaller;
+  op->generation++;
+  g_hash_table_remove_all (op->done);
+  g_hash_table_remove_all (op->cursors);
+  op->issue_offset = self->next_offset;
+  /* The refused page was not loaded: it is asked for again within the same load. */
+  op->pages_issued--;
+
+  return TRUE;
+}
+
 static void
 on_load_page_ready (gpointer  data,
                     DaPage   *page,
@@ -690,6 +745,10 @@ on_load_page_ready (gpointer  data,
   if (request->generation != op->generation)
     {
       /* Issued before the list ended or changed its page size: nothing to do with it. */
+      g_clear_error (&error);
+    }
+  else if (error != NULL && !op->stop_issuing && retry_smaller_pages (op, error))
+    {
       g_clear_error (&error);
     }
   else if (error != NULL)
@@ -1191,7 +1250,16 @@ max_page_size (DaPager *self)
 {
   const DaApiFlavor *flavor = flavor_of (self);
 
-  return self->style == DA_PAGER_PAGE ? flavor->max_per_page : flavor->max_page_size;
+  switch (self->style)
+    {
+    case DA_PAGER_PAGE:
+      return flavor->max_per_page;
+    case DA_PAGER_CURSOR:
+      return flavor->max_cursor_page_size;
+    case DA_PAGER_SKIP_LIMIT:
+    default:
+      return flavor->max_page_size;
+    }
 }
 
 DaPager *
@@ -1270,6 +1338,7 @@ da_pager_set_page_size (DaPager *self,
 
   self->page_size = CLAMP (page_size, 1, max_page_size (self));
   self->effective_size = self->page_size;
+  self->short_page_seen = FALSE;
 }
 
 guint

@@ -391,7 +391,9 @@ static void
 list_audit_logs (MockRequest *req)
 {
   GPtrArray *audit = req->state->audit;
-  gint64 limit = mock_query_int (req, "limit", 100, 1, 1000);
+  const DaMockOptions *options = &req->state->options;
+  gint64 limit = mock_query_int (req, "limit", 100, 1,
+                                 options->audit_limit_max > 0 ? options->audit_limit_max : 1000);
   guint lo = 0, hi = audit->len, first, last;
   gboolean has_before, has_after, has_start = FALSE;
   gint64 start;
@@ -399,6 +401,8 @@ list_audit_logs (MockRequest *req)
 
   if (mock_request_has_errors (req))
     return;
+  if (options->audit_page_cap > 0)
+    limit = MIN (limit, (gint64) options->audit_page_cap);
 
   has_before = read_audit_cursor (req, "before", TRUE, &hi);
   if (req->status != SOUP_STATUS_OK || mock_request_has_errors (req))

@@ -72,6 +72,8 @@ da_mock_options_init (DaMockOptions *options)
   options->compat_examples = FALSE;
   options->use_groups = TRUE;
   options->now = DA_MOCK_NOW_REAL;
+  options->audit_limit_max = 1000;
+  options->audit_page_cap = 0;
 }
 
 void

@@ -27,6 +27,11 @@ typedef struct
   gboolean  compat_examples; /* also serve the shapes of the public usage-examples page */
   gboolean  use_groups;      /* the enterprise uses IdP groups (default TRUE) */
   gint64    now;             /* DA_MOCK_NOW_REAL (0) for the real clock, else Unix seconds */
+  /* /audit-logs, whose maximum `limit` is not documented: a larger limit is refused with 422
+   * (default 1000), and a server may also answer fewer entries than asked without a word
+   * (audit_page_cap; default 0, none). For testing clients against other maximums. */
+  guint     audit_limit_max;
+  guint     audit_page_cap;
 } DaMockOptions;
 
 #define DA_MOCK_NOW_REAL 0

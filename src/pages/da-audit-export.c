@@ -297,8 +297,8 @@ da_audit_export_async (DaContext                 *context,
 
   export = g_new0 (Export, 1);
   export->context = g_object_ref (context);
+  /* The client's pages, its largest for the audit log: the log comes a page after the other. */
   export->pager = da_client_list_audit_logs (da_context_get_client (context), since, until);
-  da_pager_set_page_size (export->pager, 200);
   export->filter = da_audit_filter_copy (filter);
   export->format = format;
   export->file = g_object_ref (file);

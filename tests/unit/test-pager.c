@@ -41,6 +41,8 @@ typedef struct
 {
   guint members;
   guint audit_events;
+  guint audit_limit_max;   /* 0: the server's default */
+  guint audit_page_cap;
 } Sizes;
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
@@ -236,6 +238,10 @@ fixture_setup (Fixture       *f,
     options.members = sizes->members;
   if (sizes != NULL && sizes->audit_events != 0)
     options.audit_events = sizes->audit_events;
+  if (sizes != NULL && sizes->audit_limit_max != 0)
+    options.audit_limit_max = sizes->audit_limit_max;
+  if (sizes != NULL)
+    options.audit_page_cap = sizes->audit_page_cap;
   f->server = da_mock_server_new (&options);
   da_mock_options_clear (&options);
 
@@ -269,6 +275,9 @@ static const Sizes sizes_250 = { 250, 0 };
 static const Sizes sizes_1000 = { 1000, 0 };
 static const Sizes sizes_2000 = { 2000, 0 };
 static const Sizes sizes_audit = { 20, 10000 };
+static const Sizes sizes_audit_max_200 = { 20, 10000, 200, 0 };
+static const Sizes sizes_audit_max_100 = { 20, 10000, 100, 0 };
+static const Sizes sizes_audit_cap_250 = { 20, 10000, 0, 250 };
 
 static void
 test_skip_limit_pages (Fixture       *f,
@@ -520,6 +529,10 @@ test_page_sizes (Fixture       *f,
   da_pager_set_page_size (keys, 5000);
   g_assert_cmpuint (da_pager_get_page_size (keys), ==, 100);
 
+  /* Audit logs come a page after the other: large pages (no maximum is documented). */
+  g_assert_cmpuint (da_pager_get_page_size (audit), ==, 1000);
+  da_pager_set_page_size (audit, 5000);
+  g_assert_cmpuint (da_pager_get_page_size (audit), ==, 1000);
   g_assert_cmpint (da_pager_get_style (audit), ==, DA_PAGER_CURSOR);
   g_assert_true (da_pager_get_item_type (audit) == DA_TYPE_AUDIT_EVENT);
   g_assert_true (da_pager_get_item_type (members) == DA_TYPE_MEMBER);
@@ -602,10 +615,10 @@ test_audit_cursor (Fixture       *f,
   g_assert_true (load_all (f, pager, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
-  g_assert_cmpuint (f->pages, ==, 50);
+  g_assert_cmpuint (f->pages, ==, 10);
   g_assert_cmpint (da_pager_get_total (pager), ==, -1);
-  /* 50 full pages, then an empty one that ends the list */
-  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=, 51);
+  /* 10 full pages of 1,000, then an empty one that ends the list */
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=, 11);
   assert_newest_first (model);
 
   first = g_list_model_get_item (model, 0);
@@ -652,6 +665,99 @@ test_audit_cursor (Fixture       *f,
   f->expected_position = 0;
   da_pager_prepend (pager, newer);
   assert_newest_first (model);
+}
+
+/* A server whose maximum is lower than the pages asked for and says so (422 on `limit`): the
+ * pages asked for get smaller, down to the API's default, and the whole log loads, in order. */
+static void
+test_audit_refused_size (Fixture       *f,
+                         gconstpointer  data)
+{
+  const Sizes *sizes = data;
+  g_autoptr(DaPager) pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+  g_autoptr(DaPager) next = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+  g_autoptr(GError) error = NULL;
+  GListModel *model = da_pager_get_model (pager);
+  guint pages = 10000 / sizes->audit_limit_max;
+
+  da_mock_server_reset_counts (f->server);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+  assert_newest_first (model);
+  g_assert_cmpuint (da_pager_get_page_size (pager), ==, sizes->audit_limit_max);
+  /* the refused sizes (1,000, and 200 for a maximum of 100), the pages, the empty one */
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=,
+                    (sizes->audit_limit_max < 200 ? 2 : 1) + pages + 1);
+
+  /* One page at a time (as the Audit Log page loads), the first comes at once. */
+  g_assert_true (load_next (f, next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (next)), ==,
+                    sizes->audit_limit_max);
+  g_assert_true (da_pager_get_has_more (next));
+}
+
+/* A server that gives fewer entries than asked without a word: a short page of at least the
+ * API's default size is not taken for the end, and the whole log loads. */
+static void
+test_audit_capped (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DaPager) pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+  g_autoptr(GError) error = NULL;
+  GListModel *model = da_pager_get_model (pager);
+
+  da_mock_server_reset_counts (f->server);
+  g_assert_true (load_all (f, pager, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+  assert_newest_first (model);
+  /* 40 pages of 250, the empty one, and perhaps one asked before the size was known */
+  g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=, 42);
+}
+
+/* Where a log ends: a last page under the API's default size ends it; a last page of at least
+ * that size (fewer than asked) is followed by one more, which comes empty and ends it. The next
+ * page is asked for as soon as a page's last ID is read, before the page is decoded, so each
+ * load may ask for one page past the end. */
+static void
+test_audit_last_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct { guint events; guint requests; } cases[] = {
+    { 1050, 3 },     /* 1,000, then 50: the end */
+    { 1150, 3 },     /* 1,000, then 150: perhaps the server's most, so the next, empty */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DaPager) pager = NULL;
+      g_autoptr(GError) error = NULL;
+      DaMockOptions options;
+
+      g_clear_object (&f->client);
+      g_clear_object (&f->session);
+      da_mock_server_stop (f->server);
+      g_clear_object (&f->server);
+      da_mock_options_init (&options);
+      options.audit_events = cases[i].events;
+      f->server = da_mock_server_new (&options);
+      da_mock_options_clear (&options);
+      da_mock_server_start (f->server, 0, &error);
+      g_assert_no_error (error);
+      make_client (f, da_mock_server_get_base_url (f->server),
+                   da_mock_server_get_admin_key (f->server));
+
+      pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET, DA_TIME_UNSET);
+      g_assert_true (load_all (f, pager, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==,
+                        cases[i].events);
+      g_assert_false (da_pager_get_has_more (pager));
+      g_assert_cmpuint (da_mock_server_count_requests (f->server, "GET", "/audit-logs"), <=,
+                        cases[i].requests);
+    }
 }
 
 static void
@@ -1055,6 +1161,10 @@ main (int   argc,
   ADD ("page-style", NULL, test_page_style);
   ADD ("cursor/audit", &sizes_audit, test_audit_cursor);
   ADD ("cursor/range", &sizes_audit, test_audit_range);
+  ADD ("cursor/refused-size-200", &sizes_audit_max_200, test_audit_refused_size);
+  ADD ("cursor/refused-size-100", &sizes_audit_max_100, test_audit_refused_size);
+  ADD ("cursor/capped", &sizes_audit_cap_250, test_audit_capped);
+  ADD ("cursor/last-page", NULL, test_audit_last_page);
   ADD ("cursor/wrong-style", NULL, test_fetch_newer_wrong_style);
   ADD ("first-page/cursor", &sizes_audit, test_first_page_cursor);
   g_test_add ("/pager/envelopes", Fixture, NULL, NULL, test_envelopes, fixture_teardown);
