@@ -1037,7 +1037,7 @@ add_columns (DaMembersPage *self)
                                   &self->role_sorter);
   self->last_login_column = add_column (self, _("Last Login"), G_CALLBACK (setup_text_cb),
                                         G_CALLBACK (bind_last_login_cb), compare_last_logins,
-                                        FALSE, 120, NULL);
+                                        FALSE, 130, NULL);
   self->logins_column = add_column (self, _("Logins"), G_CALLBACK (setup_number_cb),
                                     G_CALLBACK (bind_logins_cb), compare_logins, FALSE, 80, NULL);
   self->sessions_column = add_column (self, _("Sessions"), G_CALLBACK (setup_number_cb),
