@@ -314,6 +314,20 @@ da_test_window_new (GtkWidget *child,
   return window;
 }
 
+void
+da_test_window_resize (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_widget_unrealize (GTK_WIDGET (window));
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                      gtk_widget_get_width (GTK_WIDGET (window)) > 0 &&
+                      gtk_widget_get_width (GTK_WIDGET (window)) <= width);
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,

@@ -105,6 +105,11 @@ GListModel   *da_test_load_all           (DaPager              *pager);
 GtkWindow    *da_test_window_new         (GtkWidget            *child,
                                           int                   width,
                                           int                   height);
+/* Shows @window again at @width × @height (under Xvfb a window keeps the size of its surface,
+ * so it is unrealized and presented anew); returns once it is mapped at that size. */
+void          da_test_window_resize      (GtkWindow            *window,
+                                          int                   width,
+                                          int                   height);
 
 /* The first widget under @root (depth first, @root included) of @type (G_TYPE_NONE: any)
  * whose widget name is @name (NULL: any). */

@@ -1279,18 +1279,6 @@ assert_columns_fill (GtkWidget *view)
   g_assert_cmpint (gtk_widget_get_width (header), ==, gtk_widget_get_width (view));
 }
 
-static void
-set_width (Fixture *f,
-           int      width)
-{
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  gtk_widget_unrealize (GTK_WIDGET (f->window));
-  gtk_window_set_default_size (f->window, width, 720);
-  gtk_window_present (f->window);
-  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-                      gtk_widget_get_width (GTK_WIDGET (f->window)) == width);
-}
-
 /* Logins and Sessions show only where the list has room for them besides names and addresses
  * that can be read; narrower, the list keeps who, which role and when, and no empty space. */
 static void
@@ -1319,7 +1307,7 @@ test_columns_by_width (Fixture       *f,
 
   /* Sorted by a count, wider: the column shows, with its width, and the sort holds. */
   sort_by (f, "Logins", GTK_SORT_DESCENDING);
-  set_width (f, 1400);
+  da_test_window_resize (f->window, 1400, 720);
   DA_TEST_WAIT_UNTIL (gtk_column_view_column_get_visible (column (f, "Logins")));
   g_assert_true (gtk_column_view_column_get_visible (column (f, "Sessions")));
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (column (f, "Logins")), ==, 80);
@@ -1337,7 +1325,7 @@ test_columns_by_width (Fixture       *f,
   da_test_screenshot (GTK_WIDGET (f->window), "with-counts");
 
   /* And narrower again. */
-  set_width (f, 1000);
+  da_test_window_resize (f->window, 1000, 720);
   DA_TEST_WAIT_UNTIL (!gtk_column_view_column_get_visible (column (f, "Logins")));
   da_test_spin (100);
   assert_columns_fill (view);

@@ -131,13 +131,7 @@ static void
 resize_window (Fixture *f,
                int      width)
 {
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  gtk_widget_unrealize (GTK_WIDGET (f->window));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-                      gtk_widget_get_width (GTK_WIDGET (f->window)) > 0 &&
-                      gtk_widget_get_width (GTK_WIDGET (f->window)) <= width);
+  da_test_window_resize (GTK_WINDOW (f->window), width, 720);
 }
 
 /* Closes the toast on show, as a person would with its close button. AdwToastOverlay counts a

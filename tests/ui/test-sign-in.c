@@ -305,12 +305,7 @@ static void
 resize (Fixture *f,
         int      width)
 {
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  gtk_widget_unrealize (GTK_WIDGET (f->window));
-  gtk_window_set_default_size (f->window, width, 720);
-  gtk_window_present (f->window);
-  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-                      gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  da_test_window_resize (f->window, width, 720);
   da_test_spin (100);
 }
 
