@@ -1950,7 +1950,6 @@ da_members_page_class_init (DaMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.add-to-organizations", NULL,
                                    add_to_organizations_action);
   gtk_widget_class_install_action (widget_class, "members.remove", NULL, remove_action);
-
 }
 
 static void
