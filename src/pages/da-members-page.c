@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "da-avatar.h"
 #include "da-csv.h"
 #include "da-dialogs.h"
 #include "da-first-frame.h"
@@ -870,12 +871,9 @@ setup_name_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  /* The name beside it says who it is. */
-  GtkWidget *avatar = g_object_new (ADW_TYPE_AVATAR,
-                                    "size", 28,
-                                    "show-initials", TRUE,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
+  /* The name beside it says who it is. A DaAvatar, not an AdwAvatar: one font size for all
+   * rows' initials (see da-avatar.h). */
+  GtkWidget *avatar = da_avatar_new (28);
 
   gtk_box_append (GTK_BOX (box), avatar);
   gtk_box_append (GTK_BOX (box), new_cell_label (FALSE, 12));
@@ -897,7 +895,7 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   if (name == NULL || *name == '\0')
     name = da_member_get_email (member);
   avatar_text = da_format_avatar_text (name);
-  adw_avatar_set_text (ADW_AVATAR (avatar), avatar_text);
+  da_avatar_set_text (DA_AVATAR (avatar), avatar_text);
   gtk_label_set_label (GTK_LABEL (label), name);
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "da-avatar.h"
 #include "da-csv.h"
 #include "da-fixed-width.h"
 #include "da-format.h"
@@ -408,15 +409,21 @@ test_list_matches_server (Fixture       *f,
    * and the family name's (MG), the row still reads it as written. */
   g_assert_true (da_test_has_label (view, "García, María José"));
   {
-    g_autoptr(GPtrArray) avatars = da_test_find_all (view, ADW_TYPE_AVATAR);
+    g_autoptr(GPtrArray) avatars = da_test_find_all (view, DA_TYPE_AVATAR);
     gboolean found = FALSE;
 
+    g_assert_cmpuint (avatars->len, >, 0);
     for (guint i = 0; i < avatars->len; i++)
       {
-        const char *text = adw_avatar_get_text (g_ptr_array_index (avatars, i));
+        DaAvatar *avatar = g_ptr_array_index (avatars, i);
+        const char *text = da_avatar_get_text (avatar);
 
         g_assert_cmpstr (text, !=, "García, María José");
-        found |= g_strcmp0 (text, "María José García") == 0;
+        if (g_strcmp0 (text, "María José García") == 0)
+          {
+            g_assert_cmpstr (da_avatar_get_initials (avatar), ==, "MG");
+            found = TRUE;
+          }
       }
     g_assert_true (found);
   }

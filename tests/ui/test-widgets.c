@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "da-avatar.h"
 #include "da-figure.h"
 #include "da-fixed-width.h"
 #include "da-page.h"
@@ -619,6 +620,140 @@ typedef struct
 
 /* A cell of a fixed-width column asks for no width, so its text is not laid out to measure it,
  * but for its label's height, and its label fills it and ellipsizes at its width. */
+/* The label an AdwAvatar shows its initials in, and the node that has its colour class: its
+ * insides, looked into only here, to check that a DaAvatar looks as an AdwAvatar would. */
+static GtkLabel *
+adw_avatar_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = adw_avatar_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static char *
+color_class_of (GtkWidget *widget)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_str_has_prefix (classes[i], "color"))
+      return g_strdup (classes[i]);
+  return NULL;
+}
+
+static int
+label_font_size (GtkLabel *label)
+{
+  PangoAttrList *attributes = gtk_label_get_attributes (label);
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  PangoAttribute *size;
+
+  if (attributes == NULL)
+    return -1;
+  iter = pango_attr_list_get_iterator (attributes);
+  size = pango_attr_iterator_get (iter, PANGO_ATTR_ABSOLUTE_SIZE);
+  return size != NULL ? ((PangoAttrInt *) size)->value : -1;
+}
+
+/* A DaAvatar shows the initials and colour an AdwAvatar shows for the same text, its initials
+ * in one font size but for wide ones, where an AdwAvatar fits each to its disc. */
+static void
+test_avatar (void)
+{
+  static const char *texts[] = {
+    "Noah Gómez", "María José García", "Robert \"Bobby\" Tables", "Zoë Łukasiewicz-Ørsted",
+    "yui watanabe", "Kwame Kim", "Wanjiru Mwangi", "Ingrid", "  Ólafur  Arnalds  ",
+    "ユイ ワタナベ",
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr(GHashTable) adw_sizes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) da_sizes = g_hash_table_new (NULL, NULL);
+  GtkWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_box_append (GTK_BOX (row), adw_avatar_new (28, texts[i], TRUE));
+      gtk_box_append (GTK_BOX (row), da_avatar_new (28));
+      da_avatar_set_text (DA_AVATAR (gtk_widget_get_last_child (row)), texts[i]);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  window = da_test_window_new (box, 200, 400);
+  da_test_spin (100);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *adw = gtk_widget_get_first_child (row);
+      DaAvatar *da = DA_AVATAR (gtk_widget_get_last_child (row));
+      GtkLabel *adw_label = adw_avatar_label (adw);
+      GtkLabel *da_label = adw_avatar_label (GTK_WIDGET (da));
+      g_autofree char *adw_color = color_class_of (gtk_widget_get_first_child (adw));
+      g_autofree char *da_color = color_class_of (GTK_WIDGET (da));
+
+      g_test_message ("%s: %s %s, AdwAvatar %s %s", da_avatar_get_text (da),
+                      da_avatar_get_initials (da), da_color, gtk_label_get_label (adw_label),
+                      adw_color);
+      g_assert_nonnull (adw_color);
+      g_assert_cmpstr (da_color, ==, adw_color);
+      g_assert_cmpstr (da_avatar_get_initials (da), ==, gtk_label_get_label (adw_label));
+      g_assert_cmpstr (gtk_label_get_label (da_label), ==, da_avatar_get_initials (da));
+
+      /* A disc of its size, its initials in the middle. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (da)), ==, 28);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (da)), ==, 28);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (da), da_color));
+      g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (da)), ==, "avatar");
+
+      /* 0.36 of 28 pixels, whole pixels, smaller only for wide initials */
+      g_assert_cmpint (label_font_size (da_label), <=, 10 * PANGO_SCALE);
+      g_assert_cmpint (label_font_size (da_label) % PANGO_SCALE, ==, 0);
+      if (label_font_size (da_label) < 10 * PANGO_SCALE)
+        g_assert_cmpstr (da_avatar_get_initials (da), ==, "WM");
+      g_hash_table_add (da_sizes, GINT_TO_POINTER (label_font_size (da_label)));
+      g_hash_table_add (adw_sizes, GINT_TO_POINTER (label_font_size (adw_label)));
+    }
+  /* Why it exists: AdwAvatar's initials take many sizes, each a font to load. */
+  g_test_message ("AdwAvatar used %u font sizes for %zu texts, DaAvatar %u",
+                  g_hash_table_size (adw_sizes), G_N_ELEMENTS (texts),
+                  g_hash_table_size (da_sizes));
+  g_assert_cmpuint (g_hash_table_size (da_sizes), <=, 2);
+  g_assert_cmpuint (g_hash_table_size (adw_sizes), >, g_hash_table_size (da_sizes));
+
+  /* Another text, another colour class in place of the first; no text, no initials. */
+  {
+    DaAvatar *da = DA_AVATAR (da_avatar_new (28));
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_object_ref_sink (da);
+    da_avatar_set_text (da, "Noah Gómez");
+    first = color_class_of (GTK_WIDGET (da));
+    da_avatar_set_text (da, "Ingrid");
+    second = color_class_of (GTK_WIDGET (da));
+    g_assert_cmpstr (first, !=, second);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (da), first));
+    da_avatar_set_text (da, NULL);
+    g_assert_cmpstr (da_avatar_get_initials (da), ==, "");
+    g_assert_null (color_class_of (GTK_WIDGET (da)));
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (da)), ==,
+                     GTK_ACCESSIBLE_ROLE_PRESENTATION);
+    g_object_unref (da);
+  }
+
+  da_test_screenshot (GTK_WIDGET (window), "avatars");
+  gtk_window_destroy (window);
+}
+
 static void
 test_fixed_width (void)
 {
@@ -882,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/state-view/keeps-content", test_state_view_keeps_content);
   g_test_add_func ("/state-view/first-frame", test_state_view_first_frame);
   g_test_add_func ("/fixed-width/measure", test_fixed_width);
+  g_test_add_func ("/avatar/like-adw-avatar", test_avatar);
   g_test_add_func ("/figure/link", test_figure);
   g_test_add_func ("/preferences/server", test_preferences_server);
   g_test_add_func ("/row-viewport/append-below", test_row_viewport_append_below);
