@@ -620,24 +620,6 @@ typedef struct
 
 /* A cell of a fixed-width column asks for no width, so its text is not laid out to measure it,
  * but for its label's height, and its label fills it and ellipsizes at its width. */
-/* The label an AdwAvatar shows its initials in, and the node that has its colour class: its
- * insides, looked into only here, to check that a DaAvatar looks as an AdwAvatar would. */
-static GtkLabel *
-adw_avatar_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *label = adw_avatar_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
 static char *
 color_class_of (GtkWidget *widget)
 {
@@ -695,8 +677,11 @@ test_avatar (void)
     {
       GtkWidget *adw = gtk_widget_get_first_child (row);
       DaAvatar *da = DA_AVATAR (gtk_widget_get_last_child (row));
-      GtkLabel *adw_label = adw_avatar_label (adw);
-      GtkLabel *da_label = adw_avatar_label (GTK_WIDGET (da));
+      /* An AdwAvatar's insides (its label, the node with its colour class), looked into only
+       * here, to check that a DaAvatar looks as an AdwAvatar would. */
+      GtkLabel *adw_label = GTK_LABEL (da_test_find_widget (adw, GTK_TYPE_LABEL, NULL));
+      GtkLabel *da_label = GTK_LABEL (da_test_find_widget (GTK_WIDGET (da), GTK_TYPE_LABEL,
+                                                           NULL));
       g_autofree char *adw_color = color_class_of (gtk_widget_get_first_child (adw));
       g_autofree char *da_color = color_class_of (GTK_WIDGET (da));
 
