@@ -88,6 +88,7 @@ struct _DaMembersPage
   GtkWidget           *orgs_selected_button;
   GtkWidget           *role_selected_button;
   GtkWidget           *details_button;
+  GtkWidget           *pane_separator;
   GtkWidget           *details_pane;
   GtkWidget           *details_bar;
   GtkStack            *details_stack;

@@ -1740,8 +1740,8 @@ da_members_page_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->details_pane, GTK_ORIENTATION_HORIZONTAL, -1,
                       &pane_width, NULL, NULL, NULL);
-  gtk_widget_measure (gtk_widget_get_prev_sibling (self->details_pane),
-                      GTK_ORIENTATION_HORIZONTAL, -1, &separator_width, NULL, NULL, NULL);
+  gtk_widget_measure (self->pane_separator, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &separator_width, NULL, NULL, NULL);
   counts = width - pane_width - separator_width >= COUNTS_MIN_LIST_WIDTH;
   set_column_shown (self->logins_column, counts, &self->logins_width);
   set_column_shown (self->sessions_column, counts, &self->sessions_width);
@@ -1924,6 +1924,7 @@ da_members_page_class_init (DaMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, orgs_selected_button);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, role_selected_button);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, DaMembersPage, pane_separator);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_pane);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_bar);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_stack);
