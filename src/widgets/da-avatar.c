@@ -61,48 +61,40 @@ initials_of (const char *text)
   return g_string_free (initials, FALSE);
 }
 
-static PangoAttrList *
-font_of_size (int pixels)
+static void
+set_font_pixels (DaAvatar *self,
+                 int       pixels)
 {
-  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoAttrList *attributes;
 
+  if (pixels == self->font_pixels)
+    return;
+
+  attributes = pango_attr_list_new ();
   pango_attr_list_insert (attributes, pango_attr_size_new_absolute (pixels * PANGO_SCALE));
-  return attributes;
+  gtk_label_set_attributes (self->label, attributes);
+  pango_attr_list_unref (attributes);
+  self->font_pixels = pixels;
 }
 
 /* Initials take 0.36 of the disc's size, in whole pixels; only initials wider than 0.68 of the
  * disc (two wide capitals, "WM") take a smaller size, again in whole pixels, so that a list
- * uses a font or two, not one per row. */
+ * uses a font or two, not one per row. Measured with the label's own layout, which it then
+ * draws. */
 static void
 update_font (DaAvatar *self)
 {
   int base = MAX (1, (int) (self->size * 0.36 + 0.5));
-  int pixels = base;
-  PangoAttrList *attributes = font_of_size (base);
+  int widest = (int) (self->size * 0.68);
+  int width;
 
-  if (self->initials[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->label),
-                                                                     self->initials);
-      int width, widest = (int) (self->size * 0.68);
+  set_font_pixels (self, base);
+  if (self->initials[0] == '\0')
+    return;
 
-      pango_layout_set_attributes (layout, attributes);
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      if (width > widest)
-        pixels = MAX (1, base * widest / width);
-    }
-
-  if (pixels != self->font_pixels)
-    {
-      if (pixels != base)
-        {
-          pango_attr_list_unref (attributes);
-          attributes = font_of_size (pixels);
-        }
-      gtk_label_set_attributes (self->label, attributes);
-      self->font_pixels = pixels;
-    }
-  pango_attr_list_unref (attributes);
+  pango_layout_get_pixel_size (gtk_label_get_layout (self->label), &width, NULL);
+  if (width > widest)
+    set_font_pixels (self, MAX (1, base * widest / width));
 }
 
 static void
