@@ -89,6 +89,39 @@ mock_mix64 (guint64 x)
 
 /* ---- JSON writing --------------------------------------------------------------------------- */
 
+/* Decimal digits without printf, whose reading of its format was the largest part of writing a
+ * list's answer. */
+static void
+append_uint (GString *out,
+             guint64  value)
+{
+  char digits[20];
+  char *p = digits + sizeof digits;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      append_uint (out, (guint64) -(value + 1) + 1);
+    }
+  else
+    {
+      append_uint (out, (guint64) value);
+    }
+}
+
 void
 mock_json_init (MockJson *json,
                 GString  *out)
@@ -156,53 +189,64 @@ mock_json_end_array (MockJson *json)
   pop (json, ']');
 }
 
+/* The bytes a JSON string can't hold as they are: controls, DEL (kept out for old readers), the
+ * quote and the backslash. A table, since a list's answer is mostly strings scanned byte by byte. */
+static const guint8 needs_escape[256] = {
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 void
 mock_json_append_escaped (GString    *out,
                           const char *value)
 {
   static const char hex[] = "0123456789abcdef";
-  const guchar *p = (const guchar *) value;
-  const guchar *run = p;
+  gsize len = strlen (value);
+  gsize at = out->len;
+  char *w;
 
-  g_string_append_c (out, '"');
-  for (; *p != '\0'; p++)
+  /* Room for the worst case (every byte as \u00XX), written in place, then cut to what was
+   * written: a list's answer is mostly short strings, and an append per run of bytes cost more
+   * than the bytes. */
+  g_string_set_size (out, at + 6 * len + 2);
+  w = out->str + at;
+  *w++ = '"';
+  for (const guchar *p = (const guchar *) value; *p != '\0'; p++)
     {
       guchar c = *p;
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        continue;
+      if (G_LIKELY (!needs_escape[c]))
+        {
+          *w++ = (char) c;
+          continue;
+        }
 
-      if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
-      run = p + 1;
-
+      *w++ = '\\';
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
-          break;
         case '\\':
-          g_string_append (out, "\\\\");
+          *w++ = (char) c;
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          *w++ = 'n';
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          *w++ = 'r';
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          *w++ = 't';
           break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
+          *w++ = 'u';
+          *w++ = '0';
+          *w++ = '0';
+          *w++ = hex[c >> 4];
+          *w++ = hex[c & 0xf];
           break;
         }
     }
-  if (p > run)
-    g_string_append_len (out, (const char *) run, p - run);
-  g_string_append_c (out, '"');
+  *w++ = '"';
+  g_string_truncate (out, (gsize) (w - out->str));
 }
 
 void
@@ -241,7 +285,7 @@ mock_json_int (MockJson *json,
                gint64    value)
 {
   separate (json);
-  g_string_append_printf (json->out, "%" G_GINT64_FORMAT, value);
+  append_int (json->out, value);
 }
 
 void
@@ -265,16 +309,20 @@ mock_json_acus (MockJson *json,
 {
   guint64 abs_value = centi < 0 ? (guint64) -centi : (guint64) centi;
 
+  char cents[3] = { '.', '0' + abs_value % 100 / 10, '0' + abs_value % 10 };
+
   separate (json);
-  g_string_append_printf (json->out, "%s%" G_GUINT64_FORMAT ".%02u", centi < 0 ? "-" : "",
-                          abs_value / 100, (guint) (abs_value % 100));
+  if (centi < 0)
+    g_string_append_c (json->out, '-');
+  append_uint (json->out, abs_value / 100);
+  g_string_append_len (json->out, cents, sizeof cents);
 }
 
 void
 mock_json_time (MockJson *json,
                 gint64    unix_time)
 {
-  char buf[32];
+  char buf[33];
 
   separate (json);
   if (unix_time == 0)
@@ -282,8 +330,8 @@ mock_json_time (MockJson *json,
       g_string_append (json->out, "null");
       return;
     }
-  mock_format_time (unix_time, buf);
-  g_string_append_c (json->out, '"');
+  buf[0] = '"';
+  mock_format_time (unix_time, buf + 1);
   g_string_append (json->out, buf);
   g_string_append_c (json->out, '"');
 }
@@ -403,6 +451,19 @@ mock_days_from_civil (gint  year,
   return era * 146097 + (gint64) doe - 719468;
 }
 
+/* @value in @width digits, zeros in front. */
+static inline void
+put_digits (char  *buf,
+            guint  value,
+            guint  width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      buf[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
 void
 mock_format_time (gint64 unix_time,
                   char   buf[32])
@@ -413,8 +474,27 @@ mock_format_time (gint64 unix_time,
   guint month, day;
 
   mock_civil_from_days (days, &year, &month, &day);
-  g_snprintf (buf, 32, "%04d-%02u-%02uT%02u:%02u:%02uZ", year, month, day,
-              (guint) (secs / 3600), (guint) (secs / 60 % 60), (guint) (secs % 60));
+  if (year < 0 || year > 9999)
+    {
+      g_snprintf (buf, 32, "%04d-%02u-%02uT%02u:%02u:%02uZ", year, month, day,
+                  (guint) (secs / 3600), (guint) (secs / 60 % 60), (guint) (secs % 60));
+      return;
+    }
+  /* Every time of a list is written here: by hand, as printf's reading of the format cost more
+   * than the rest of writing the time. */
+  put_digits (buf, (guint) year, 4);
+  buf[4] = '-';
+  put_digits (buf + 5, month, 2);
+  buf[7] = '-';
+  put_digits (buf + 8, day, 2);
+  buf[10] = 'T';
+  put_digits (buf + 11, (guint) (secs / 3600), 2);
+  buf[13] = ':';
+  put_digits (buf + 14, (guint) (secs / 60 % 60), 2);
+  buf[16] = ':';
+  put_digits (buf + 17, (guint) (secs % 60), 2);
+  buf[19] = 'Z';
+  buf[20] = '\0';
 }
 
 void

@@ -3210,6 +3210,48 @@ test_json_escaping (void)
   }
 }
 
+/* The writer's own digits (it writes numbers and times without printf): the exact text. */
+static void
+test_json_numbers (void)
+{
+  static const struct { gint64 value; const char *text; } ints[] = {
+    { 0, "0" }, { 7, "7" }, { -7, "-7" }, { 1000000, "1000000" },
+    { G_MAXINT64, "9223372036854775807" }, { G_MININT64, "-9223372036854775808" },
+  };
+  static const struct { gint64 centi; const char *text; } acus[] = {
+    { 0, "0.00" }, { 5, "0.05" }, { -5, "-0.05" }, { 1205, "12.05" }, { -1205, "-12.05" },
+    { 10000, "100.00" }, { 99, "0.99" },
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  MockJson json;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
+    {
+      g_string_truncate (out, 0);
+      mock_json_init (&json, out);
+      mock_json_int (&json, ints[i].value);
+      g_assert_cmpstr (out->str, ==, ints[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (acus); i++)
+    {
+      g_string_truncate (out, 0);
+      mock_json_init (&json, out);
+      mock_json_acus (&json, acus[i].centi);
+      g_assert_cmpstr (out->str, ==, acus[i].text);
+    }
+
+  g_string_truncate (out, 0);
+  mock_json_init (&json, out);
+  mock_json_begin_array (&json);
+  mock_json_string (&json, "a\"b\\c\n\r\t\x01\x1f\x7f é");
+  mock_json_time (&json, 1709164800);
+  mock_json_time (&json, 0);
+  mock_json_int (&json, -3);
+  mock_json_end_array (&json);
+  g_assert_cmpstr (out->str, ==,
+                   "[\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001f\\u007f é\",\"2024-02-29T00:00:00Z\",null,-3]");
+}
+
 static void
 test_time_formats (void)
 {
@@ -3225,6 +3267,18 @@ test_time_formats (void)
   g_assert_cmpstr (buf, ==, "1969-12-31T23:59:59Z");
   mock_format_time (4102444799, buf);
   g_assert_cmpstr (buf, ==, "2099-12-31T23:59:59Z");
+  mock_format_time (253402300800, buf);               /* year 10000: printf's way */
+  g_assert_cmpstr (buf, ==, "10000-01-01T00:00:00Z");
+
+  /* The same text as GLib's for times across four centuries, at odd seconds. */
+  for (gint64 u = -2208988800; u < 10413792000; u += 86400 * 37 + 3671)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (u);
+      g_autofree char *expected = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+
+      mock_format_time (u, buf);
+      g_assert_cmpstr (buf, ==, expected);
+    }
 
   for (gint64 d = -800000; d < 800000; d += 997)
     {
@@ -3314,6 +3368,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/mock-server/" path, Fixture, NULL, setup_default, func, teardown)
 
   g_test_add_func ("/mock-server/internal/json-escaping", test_json_escaping);
+  g_test_add_func ("/mock-server/internal/json-numbers", test_json_numbers);
   g_test_add_func ("/mock-server/internal/time-formats", test_time_formats);
   g_test_add_func ("/mock-server/internal/email-validation", test_email_validation);
   g_test_add_func ("/mock-server/internal/ids-unique", test_ids_unique);
