@@ -173,9 +173,15 @@ audit_event_new (const Fields *fields)
   self->audit_log_id = da_string_pack_finish (&pack);
   g_assert (audit_log_id == self->audit_log_id);
 
-  self->user_id = da_shared_string_ref (fields->user_id);
-  self->user_email = da_shared_string_ref (fields->user_email);
-  self->service_user_name = da_shared_string_ref (fields->service_user_name);
+  {
+    const char *values[] = { fields->user_id, fields->user_email, fields->service_user_name };
+    const char *texts[G_N_ELEMENTS (values)];
+
+    da_shared_strings_ref (values, texts, G_N_ELEMENTS (values));
+    self->user_id = texts[0];
+    self->user_email = texts[1];
+    self->service_user_name = texts[2];
+  }
 
   self->created_at = fields->created_at;
 

@@ -225,6 +225,9 @@ void         da_string_pack_add_interned_at (DaStringPack  *pack,
  * an audit event: one of thousands of people): shared, counted, freed with their last user.
  * Thread-safe. NULL gives NULL. */
 const char  *da_shared_string_ref          (const char     *value);
+void         da_shared_strings_ref         (const char * const *values,
+                                            const char    **texts,
+                                            guint           n);
 void         da_shared_string_unref        (const char     *value);
 
 /* (transfer full): the block to g_free(), NULL when nothing was added or reserved. */

@@ -975,40 +975,59 @@ shared_string_of (const char *text)
   return (SharedString *) (text - G_STRUCT_OFFSET (SharedString, text));
 }
 
-const char *
-da_shared_string_ref (const char *value)
+/* With the lock held. */
+static const char *
+shared_string_ref_locked (const char *value)
 {
   SharedString *shared;
   const char *text;
   gsize length;
-
-  if (value == NULL)
-    return NULL;
-
-  g_mutex_lock (&shared_strings_lock);
-
-  if (G_UNLIKELY (shared_strings == NULL))
-    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
 
   text = g_hash_table_lookup (shared_strings, value);
   if (text != NULL)
     {
       shared = shared_string_of (text);
       shared->ref_count++;
+      return text;
     }
-  else
-    {
-      length = strlen (value);
-      shared = g_malloc (sizeof (SharedString) + length + 1);
-      shared->ref_count = 1;
-      memcpy (shared->text, value, length + 1);
-      text = shared->text;
-      g_hash_table_add (shared_strings, shared->text);
-    }
+
+  length = strlen (value);
+  shared = g_malloc (sizeof (SharedString) + length + 1);
+  shared->ref_count = 1;
+  memcpy (shared->text, value, length + 1);
+  g_hash_table_add (shared_strings, shared->text);
+
+  return shared->text;
+}
+
+const char *
+da_shared_string_ref (const char *value)
+{
+  const char *text;
+
+  if (value == NULL)
+    return NULL;
+
+  da_shared_strings_ref (&value, &text, 1);
+  return text;
+}
+
+/* The @n texts of @values shared into @texts (NULL stays NULL), under one taking of the lock:
+ * an audit event shares three, and the decoding threads of two pages take turns at the lock. */
+void
+da_shared_strings_ref (const char * const *values,
+                       const char        **texts,
+                       guint               n)
+{
+  g_mutex_lock (&shared_strings_lock);
+
+  if (G_UNLIKELY (shared_strings == NULL))
+    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    texts[i] = values[i] != NULL ? shared_string_ref_locked (values[i]) : NULL;
 
   g_mutex_unlock (&shared_strings_lock);
-
-  return text;
 }
 
 void
