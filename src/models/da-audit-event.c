@@ -28,7 +28,7 @@ struct _DaAuditEvent
    * and organization when too long to intern. audit_log_id is never empty, and compact JSON
    * text never is, so the block needs no other pointers. */
   char       *audit_log_id;
-  /* Shared (da_shared_string_ref) */
+  /* Shared (da_shared_strings_ref) */
   const char *user_id;
   const char *user_email;
   const char *service_user_name;

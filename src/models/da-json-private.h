@@ -223,8 +223,7 @@ void         da_string_pack_add_interned_at (DaStringPack  *pack,
                                             const char     *value);
 /* Strings that repeat across many instances but are too many to intern for ever (the actor of
  * an audit event: one of thousands of people): shared, counted, freed with their last user.
- * Thread-safe. NULL gives NULL. */
-const char  *da_shared_string_ref          (const char     *value);
+ * Thread-safe. NULL gives NULL. Several at once, under one taking of the lock. */
 void         da_shared_strings_ref         (const char * const *values,
                                             const char    **texts,
                                             guint           n);

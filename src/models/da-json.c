@@ -1000,18 +1000,6 @@ shared_string_ref_locked (const char *value)
   return shared->text;
 }
 
-const char *
-da_shared_string_ref (const char *value)
-{
-  const char *text;
-
-  if (value == NULL)
-    return NULL;
-
-  da_shared_strings_ref (&value, &text, 1);
-  return text;
-}
-
 /* The @n texts of @values shared into @texts (NULL stays NULL), under one taking of the lock:
  * an audit event shares three, and the decoding threads of two pages take turns at the lock. */
 void
