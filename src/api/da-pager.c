@@ -371,19 +371,39 @@ decode_job_run (DecodeJob  *job,
   return page;
 }
 
+/* Decodes a page in the decoding thread; the task owns its job and takes the page back to the
+ * main context. */
 static void
-decode_page_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+decode_page_thread (gpointer data,
+                    gpointer user_data)
 {
+  g_autoptr(GTask) task = data;
   GError *error = NULL;
-  DaPage *page = decode_job_run (task_data, &error);
+  DaPage *page = decode_job_run (g_task_get_task_data (task), &error);
 
   if (page != NULL)
     g_task_return_pointer (task, page, (GDestroyNotify) da_page_free);
   else
     g_task_return_error (task, error);
+}
+
+/* One thread decodes the pages of every list, one page after the other. Lists are fetched by
+ * the I/O of the main thread and answered by a server: decoding threads that took every core
+ * kept the main thread from asking for the next page, and (on the local server) the server
+ * from answering it; decoding is what may lag. */
+static void
+decode_in_thread (GTask *task)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *new_pool = g_thread_pool_new (decode_page_thread, NULL, 1, FALSE, NULL);
+
+      g_once_init_leave (&pool, new_pool);
+    }
+
+  g_thread_pool_push (pool, task, NULL);
 }
 
 /* Sends one GET of the list and decodes the page (in a worker thread, but for a small first
@@ -473,7 +493,7 @@ on_page_sent_cb (GObject      *object,
   task = g_task_new (NULL, NULL, on_page_decoded_cb, fetch);
   g_task_set_source_tag (task, on_page_sent_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) decode_job_free);
-  g_task_run_in_thread (task, decode_page_thread);
+  decode_in_thread (g_steal_pointer (&task));
 }
 
 static void
