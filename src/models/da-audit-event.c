@@ -15,11 +15,11 @@
 
 #define WHAT N_("audit event")
 
-/* 100,000 of these are held at once: the instance stays small (80 bytes, GSlice's next size up
- * is 96), the strings the event owns are in one block, and "data" is kept as compact JSON text,
- * parsed only when asked for. The action and
- * the organization come from small sets: they are interned. The actor repeats from event to event
- * too, but is one of thousands of people: shared and counted, freed with the last event. */
+/* 100,000 of these are held at once: the instance stays small (64 bytes), the strings the event
+ * owns are in one block, and "data" is kept as compact JSON text, parsed only when asked for.
+ * The action and the organization come from small sets: they are interned. The actor (ID,
+ * address, service user) repeats from event to event too, but is one of thousands of people:
+ * one group of texts, shared and counted, freed with the last event. */
 struct _DaAuditEvent
 {
   GObject     parent_instance;
@@ -28,10 +28,8 @@ struct _DaAuditEvent
    * and organization when too long to intern. audit_log_id is never empty, and compact JSON
    * text never is, so the block needs no other pointers. */
   char       *audit_log_id;
-  /* Shared (da_shared_strings_ref) */
-  const char *user_id;
-  const char *user_email;
-  const char *service_user_name;
+  /* The actor: user ID, e-mail and service user name, shared (da_shared_texts_ref) */
+  const DaSharedTexts *actor;
   /* Interned when short */
   const char *action;
   const char *org_id;
@@ -40,6 +38,14 @@ struct _DaAuditEvent
 };
 
 G_DEFINE_FINAL_TYPE (DaAuditEvent, da_audit_event, G_TYPE_OBJECT)
+
+/* The texts of the actor, in its shared group. */
+enum {
+  ACTOR_USER_ID,
+  ACTOR_USER_EMAIL,
+  ACTOR_SERVICE_USER_NAME,
+  N_ACTOR_TEXTS
+};
 
 enum {
   PROP_0,
@@ -62,9 +68,7 @@ da_audit_event_finalize (GObject *object)
   DaAuditEvent *self = (DaAuditEvent *)object;
 
   g_free (self->audit_log_id);
-  da_shared_string_unref (self->user_id);
-  da_shared_string_unref (self->user_email);
-  da_shared_string_unref (self->service_user_name);
+  da_shared_texts_unref (self->actor);
 
   G_OBJECT_CLASS (da_audit_event_parent_class)->finalize (object);
 }
@@ -89,16 +93,16 @@ da_audit_event_get_property (GObject    *object,
       g_value_set_int64 (value, self->created_at);
       break;
     case PROP_USER_ID:
-      g_value_set_string (value, self->user_id);
+      g_value_set_string (value, da_shared_texts_get (self->actor, ACTOR_USER_ID));
       break;
     case PROP_USER_EMAIL:
-      g_value_set_string (value, self->user_email);
+      g_value_set_string (value, da_shared_texts_get (self->actor, ACTOR_USER_EMAIL));
       break;
     case PROP_ORG_ID:
       g_value_set_string (value, self->org_id);
       break;
     case PROP_SERVICE_USER_NAME:
-      g_value_set_string (value, self->service_user_name);
+      g_value_set_string (value, da_shared_texts_get (self->actor, ACTOR_SERVICE_USER_NAME));
       break;
     case PROP_DATA_JSON:
       g_value_set_string (value, da_audit_event_get_data_json (self));
@@ -174,13 +178,13 @@ audit_event_new (const Fields *fields)
   g_assert (audit_log_id == self->audit_log_id);
 
   {
-    const char *values[] = { fields->user_id, fields->user_email, fields->service_user_name };
-    const char *texts[G_N_ELEMENTS (values)];
+    const char *actor[N_ACTOR_TEXTS] = {
+      [ACTOR_USER_ID] = fields->user_id,
+      [ACTOR_USER_EMAIL] = fields->user_email,
+      [ACTOR_SERVICE_USER_NAME] = fields->service_user_name,
+    };
 
-    da_shared_strings_ref (values, texts, G_N_ELEMENTS (values));
-    self->user_id = texts[0];
-    self->user_email = texts[1];
-    self->service_user_name = texts[2];
+    self->actor = da_shared_texts_ref (actor, N_ACTOR_TEXTS);
   }
 
   self->created_at = fields->created_at;
@@ -362,7 +366,7 @@ da_audit_event_get_user_id (DaAuditEvent *self)
 {
   g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
 
-  return self->user_id;
+  return da_shared_texts_get (self->actor, ACTOR_USER_ID);
 }
 
 const char *
@@ -370,7 +374,7 @@ da_audit_event_get_user_email (DaAuditEvent *self)
 {
   g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
 
-  return self->user_email;
+  return da_shared_texts_get (self->actor, ACTOR_USER_EMAIL);
 }
 
 const char *
@@ -386,7 +390,7 @@ da_audit_event_get_service_user_name (DaAuditEvent *self)
 {
   g_return_val_if_fail (DA_IS_AUDIT_EVENT (self), NULL);
 
-  return self->service_user_name;
+  return da_shared_texts_get (self->actor, ACTOR_SERVICE_USER_NAME);
 }
 
 const char *

@@ -221,13 +221,20 @@ void         da_string_pack_add_interned   (DaStringPack   *pack,
 void         da_string_pack_add_interned_at (DaStringPack  *pack,
                                             gsize           offset,
                                             const char     *value);
-/* Strings that repeat across many instances but are too many to intern for ever (the actor of
- * an audit event: one of thousands of people): shared, counted, freed with their last user.
- * Thread-safe. NULL gives NULL. Several at once, under one taking of the lock. */
-void         da_shared_strings_ref         (const char * const *values,
-                                            const char    **texts,
-                                            guint           n);
-void         da_shared_string_unref        (const char     *value);
+/* Texts that repeat together across many instances but are too many to intern for ever (the
+ * actor of an audit event: one of thousands of people, with an ID, an address and a service
+ * user's name): a group of up to 3 texts, any of them NULL, shared and counted, freed with its
+ * last user. One lookup for the group, under one lock. Thread-safe. All NULL gives NULL. */
+typedef struct _DaSharedTexts DaSharedTexts;
+
+const DaSharedTexts *da_shared_texts_ref   (const char * const  *values,
+                                            guint                n);
+void         da_shared_texts_unref         (const DaSharedTexts *texts);
+/* The @i-th text, or NULL (also for a NULL group). */
+const char  *da_shared_texts_get           (const DaSharedTexts *texts,
+                                            guint                i);
+/* For tests: how many groups are shared now. */
+guint        _da_shared_texts_count        (void);
 
 /* (transfer full): the block to g_free(), NULL when nothing was added or reserved. */
 gpointer     da_string_pack_finish         (DaStringPack   *pack);

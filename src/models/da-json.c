@@ -956,86 +956,275 @@ da_json_parse_compact (const char *text,
   return json_parser_steal_root (parser);
 }
 
-/* Shared strings */
+/* Shared texts */
+
+#define SHARED_TEXTS_MAX 3
+#define SHARED_TEXT_NONE G_MAXUINT16
+
+struct _DaSharedTexts
+{
+  guint   ref_count;
+  guint32 hash;
+  guint16 n;
+  guint16 offsets[SHARED_TEXTS_MAX];   /* SHARED_TEXT_NONE: NULL */
+  char    text[];
+};
 
 typedef struct
 {
-  guint ref_count;
-  char  text[];
-} SharedString;
+  guint32        hash;
+  DaSharedTexts *texts;                /* NULL: empty */
+} Slot;
 
-static GMutex shared_strings_lock;
-/* The texts of the SharedStrings, as a set (a GHashTable whose keys are its values keeps one
- * array, not two: with the 37,000 actors of 100,000 audit events that is 1 MB less). */
-static GHashTable *shared_strings;
+/* The groups, in an open-addressed table (linear probing, at most half full): with the 37,000
+ * actors of 100,000 audit events a lookup costs a slot, whose hash rules out the others, and the
+ * group it points to. */
+static GMutex shared_texts_lock;
+static Slot *slots;
+static gsize n_slots;      /* a power of two, or 0 */
+static gsize n_groups;
 
-static inline SharedString *
-shared_string_of (const char *text)
+static inline guint64
+mix (guint64 h,
+     guint64 v)
 {
-  return (SharedString *) (text - G_STRUCT_OFFSET (SharedString, text));
+  h ^= v;
+  h *= G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  return h ^ (h >> 29);
+}
+
+static guint32
+hash_texts (const char * const *values,
+            const gsize        *lengths,
+            guint               n)
+{
+  guint64 h = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p = values[i];
+      gsize left = lengths[i];
+
+      h = mix (h, values[i] != NULL ? left : G_MAXUINT64);
+      for (; left >= 8; p += 8, left -= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, 8);
+          h = mix (h, v);
+        }
+      if (left > 0)
+        {
+          guint64 v = 0;
+
+          memcpy (&v, p, left);
+          h = mix (h, v);
+        }
+    }
+
+  return (guint32) (h ^ (h >> 32));
+}
+
+static gboolean
+texts_equal (const DaSharedTexts *texts,
+             const char * const  *values,
+             const gsize         *lengths,
+             guint                n)
+{
+  if (texts->n != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = da_shared_texts_get (texts, i);
+
+      if (values[i] == NULL || text == NULL)
+        {
+          if (values[i] != text)
+            return FALSE;
+        }
+      else if (memcmp (text, values[i], lengths[i] + 1) != 0)
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+place (Slot          *table,
+       gsize          size,
+       guint32        hash,
+       DaSharedTexts *texts)
+{
+  gsize i = hash & (size - 1);
+
+  while (table[i].texts != NULL)
+    i = (i + 1) & (size - 1);
+  table[i].hash = hash;
+  table[i].texts = texts;
+}
+
+static void
+grow (void)
+{
+  gsize size = n_slots == 0 ? 1024 : n_slots * 2;
+  Slot *table = g_new0 (Slot, size);
+
+  for (gsize i = 0; i < n_slots; i++)
+    if (slots[i].texts != NULL)
+      place (table, size, slots[i].hash, slots[i].texts);
+
+  g_free (slots);
+  slots = table;
+  n_slots = size;
 }
 
 /* With the lock held. */
-static const char *
-shared_string_ref_locked (const char *value)
+static const DaSharedTexts *
+texts_ref_locked (const char * const *values,
+                  const gsize        *lengths,
+                  guint               n)
 {
-  SharedString *shared;
-  const char *text;
-  gsize length;
+  guint32 hash = hash_texts (values, lengths, n);
+  DaSharedTexts *texts;
+  gsize size = 0;
+  gsize i;
 
-  text = g_hash_table_lookup (shared_strings, value);
-  if (text != NULL)
+  if (n_slots != 0)
     {
-      shared = shared_string_of (text);
-      shared->ref_count++;
-      return text;
+      for (i = hash & (n_slots - 1); slots[i].texts != NULL; i = (i + 1) & (n_slots - 1))
+        if (slots[i].hash == hash && texts_equal (slots[i].texts, values, lengths, n))
+          {
+            slots[i].texts->ref_count++;
+            return slots[i].texts;
+          }
     }
 
-  length = strlen (value);
-  shared = g_malloc (sizeof (SharedString) + length + 1);
-  shared->ref_count = 1;
-  memcpy (shared->text, value, length + 1);
-  g_hash_table_add (shared_strings, shared->text);
+  for (guint k = 0; k < n; k++)
+    size += values[k] != NULL ? lengths[k] + 1 : 0;
+  g_assert (size < SHARED_TEXT_NONE);
 
-  return shared->text;
+  texts = g_malloc (sizeof (DaSharedTexts) + size);
+  texts->ref_count = 1;
+  texts->hash = hash;
+  texts->n = n;
+  size = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      if (values[k] == NULL)
+        {
+          texts->offsets[k] = SHARED_TEXT_NONE;
+          continue;
+        }
+      texts->offsets[k] = (guint16) size;
+      memcpy (texts->text + size, values[k], lengths[k] + 1);
+      size += lengths[k] + 1;
+    }
+
+  if (2 * (n_groups + 1) > n_slots)
+    grow ();
+  place (slots, n_slots, hash, texts);
+  n_groups++;
+
+  return texts;
 }
 
-/* The @n texts of @values shared into @texts (NULL stays NULL), under one taking of the lock:
- * an audit event shares three, and the decoding threads of two pages take turns at the lock. */
-void
-da_shared_strings_ref (const char * const *values,
-                       const char        **texts,
-                       guint               n)
+/* Removes the group at @i, moving up the groups whose probe ran across it (linear probing
+ * without tombstones). */
+static void
+remove_slot (gsize i)
 {
-  g_mutex_lock (&shared_strings_lock);
+  gsize mask = n_slots - 1;
+  gsize j = i;
 
-  if (G_UNLIKELY (shared_strings == NULL))
-    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
+  slots[i].texts = NULL;
+  for (;;)
+    {
+      gsize home;
+
+      j = (j + 1) & mask;
+      if (slots[j].texts == NULL)
+        break;
+      home = slots[j].hash & mask;
+      /* Moved up only if its home is not in (i, j], cyclically. */
+      if ((i <= j) ? (i < home && home <= j) : (i < home || home <= j))
+        continue;
+      slots[i] = slots[j];
+      slots[j].texts = NULL;
+      i = j;
+    }
+}
+
+const DaSharedTexts *
+da_shared_texts_ref (const char * const *values,
+                     guint               n)
+{
+  gsize lengths[SHARED_TEXTS_MAX];
+  const DaSharedTexts *texts;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (n <= SHARED_TEXTS_MAX, NULL);
 
   for (guint i = 0; i < n; i++)
-    texts[i] = values[i] != NULL ? shared_string_ref_locked (values[i]) : NULL;
+    {
+      lengths[i] = values[i] != NULL ? strlen (values[i]) : 0;
+      any |= values[i] != NULL;
+    }
+  if (!any)
+    return NULL;
 
-  g_mutex_unlock (&shared_strings_lock);
+  g_mutex_lock (&shared_texts_lock);
+  texts = texts_ref_locked (values, lengths, n);
+  g_mutex_unlock (&shared_texts_lock);
+
+  return texts;
 }
 
 void
-da_shared_string_unref (const char *value)
+da_shared_texts_unref (const DaSharedTexts *texts)
 {
-  SharedString *shared;
+  DaSharedTexts *owned = (DaSharedTexts *) texts;
 
-  if (value == NULL)
+  if (texts == NULL)
     return;
 
-  shared = shared_string_of (value);
-
-  g_mutex_lock (&shared_strings_lock);
-  g_assert (shared->ref_count > 0);
-  if (--shared->ref_count == 0)
+  g_mutex_lock (&shared_texts_lock);
+  g_assert (owned->ref_count > 0);
+  if (--owned->ref_count == 0)
     {
-      g_hash_table_remove (shared_strings, shared->text);
-      g_free (shared);
+      gsize i;
+
+      for (i = owned->hash & (n_slots - 1); slots[i].texts != owned; i = (i + 1) & (n_slots - 1))
+        g_assert (slots[i].texts != NULL);
+      remove_slot (i);
+      n_groups--;
+      g_free (owned);
     }
-  g_mutex_unlock (&shared_strings_lock);
+  g_mutex_unlock (&shared_texts_lock);
+}
+
+const char *
+da_shared_texts_get (const DaSharedTexts *texts,
+                     guint                i)
+{
+  if (texts == NULL || i >= texts->n || texts->offsets[i] == SHARED_TEXT_NONE)
+    return NULL;
+
+  return texts->text + texts->offsets[i];
+}
+
+guint
+_da_shared_texts_count (void)
+{
+  guint count;
+
+  g_mutex_lock (&shared_texts_lock);
+  count = (guint) n_groups;
+  g_mutex_unlock (&shared_texts_lock);
+
+  return count;
 }
 
 /* String packs */

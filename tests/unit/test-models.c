@@ -514,6 +514,83 @@ test_audit_events_shared_actor (void)
   g_assert_finalize_object (second);
 }
 
+/* Groups of texts are told apart by every text and by which are NULL; the table keeps them
+ * through growth and through removals in any order. */
+static void
+test_shared_texts (void)
+{
+  const char *a_b[] = { "a", "b", NULL };
+  const char *a_b_again[] = { "a", "b", NULL };
+  const char *a_none_b[] = { "a", NULL, "b" };
+  const char *none_a_b[] = { NULL, "a", "b" };
+  const char *ab[] = { "ab", "", NULL };
+  const char *nothing[] = { NULL, NULL, NULL };
+  const DaSharedTexts *groups[5];
+  g_autoptr(GPtrArray) many = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint before = _da_shared_texts_count ();
+
+  groups[0] = da_shared_texts_ref (a_b, 3);
+  groups[1] = da_shared_texts_ref (a_b_again, 3);
+  groups[2] = da_shared_texts_ref (a_none_b, 3);
+  groups[3] = da_shared_texts_ref (none_a_b, 3);
+  groups[4] = da_shared_texts_ref (ab, 3);
+  g_assert_true (groups[0] == groups[1]);
+  g_assert_true (groups[0] != groups[2] && groups[2] != groups[3] && groups[0] != groups[4]);
+  g_assert_null (da_shared_texts_ref (nothing, 3));
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 4);
+
+  g_assert_cmpstr (da_shared_texts_get (groups[0], 1), ==, "b");
+  g_assert_null (da_shared_texts_get (groups[0], 2));
+  g_assert_null (da_shared_texts_get (groups[2], 1));
+  g_assert_cmpstr (da_shared_texts_get (groups[2], 2), ==, "b");
+  g_assert_null (da_shared_texts_get (groups[3], 0));
+  g_assert_cmpstr (da_shared_texts_get (groups[4], 0), ==, "ab");
+  g_assert_cmpstr (da_shared_texts_get (groups[4], 1), ==, "");
+  g_assert_null (da_shared_texts_get (NULL, 0));
+
+  /* Enough groups to grow the table several times, each taken twice, let go in random order. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("user-%u", i);
+      g_autofree char *email = g_strdup_printf ("person%u@example.com", i * 7919);
+      const char *values[] = { id, email, i % 3 == 0 ? "ci-bot" : NULL };
+      const DaSharedTexts *group = da_shared_texts_ref (values, 3);
+
+      g_assert_true (da_shared_texts_ref (values, 3) == group);
+      g_ptr_array_add (many, (gpointer) group);
+      g_ptr_array_add (many, (gpointer) group);
+    }
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 4 + 5000);
+
+  for (guint left = many->len; left > 0; left--)
+    {
+      guint i = g_rand_int_range (rand, 0, (gint32) left);
+      const DaSharedTexts *group = g_ptr_array_steal_index_fast (many, i);
+
+      da_shared_texts_unref (group);
+      /* Every group still held still reads and is still found. */
+      if (left % 997 == 0)
+        for (guint k = 0; k < many->len; k++)
+          {
+            const DaSharedTexts *held = g_ptr_array_index (many, k);
+            const char *values[] = { da_shared_texts_get (held, 0), da_shared_texts_get (held, 1),
+                                     da_shared_texts_get (held, 2) };
+            const DaSharedTexts *found = da_shared_texts_ref (values, 3);
+
+            g_assert_true (found == held);
+            da_shared_texts_unref (found);
+          }
+    }
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 4);
+
+  da_shared_texts_unref (groups[0]);
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 4);
+  for (guint i = 1; i < G_N_ELEMENTS (groups); i++)
+    da_shared_texts_unref (groups[i]);
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before);
+}
+
 static void
 test_audit_events_examples (void)
 {
@@ -1915,7 +1992,7 @@ test_memory (void)
 
   g_type_query (DA_TYPE_AUDIT_EVENT, &query);
   g_test_message ("DaAuditEvent instance: %u bytes", query.instance_size);
-  g_assert_cmpuint (query.instance_size, <=, 96);
+  g_assert_cmpuint (query.instance_size, <=, 64);
 
   member_cost = measure_rows (DECODE (da_member_new_from_json), write_member_row, 20000,
                               &member_wire, &members);
@@ -2037,6 +2114,7 @@ main (int   argc,
   g_test_add_func ("/models/api-key", test_api_keys);
   g_test_add_func ("/models/audit-event/documented", test_audit_events);
   g_test_add_func ("/models/audit-event/shared-actor", test_audit_events_shared_actor);
+  g_test_add_func ("/models/shared-texts", test_shared_texts);
   g_test_add_func ("/models/audit-event/examples", test_audit_events_examples);
   g_test_add_func ("/models/audit-event/unix-seconds", test_audit_events_unix_seconds);
   g_test_add_func ("/models/billing-cycle", test_billing_cycles);
