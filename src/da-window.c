@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "da-menu-button.h"
 #include "da-offline-banner.h"
 #include "da-organizations-page.h"
 #include "da-pages.h"
@@ -955,6 +956,10 @@ da_window_class_init (DaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, primary_menu_button);
+  /* Found with gtk_widget_get_template_child () when the window is made. */
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DaWindow, offline_banner);
@@ -999,6 +1004,15 @@ da_window_init (DaWindow *self)
                                   G_CALLBACK (update_page_actions), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The menus are made when first opened. */
+  da_menu_button_set_menu_model_later (
+    GTK_MENU_BUTTON (self->primary_menu_button),
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), DA_TYPE_WINDOW, "primary_menu")));
+  da_menu_button_set_menu_model_later (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), DA_TYPE_WINDOW,
+                                                    "welcome_menu_button")),
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), DA_TYPE_WINDOW, "welcome_menu")));
 
   {
     GtkEventController *keys = gtk_event_controller_key_new ();

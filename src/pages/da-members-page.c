@@ -28,6 +28,7 @@
 #include "da-format.h"
 #include "da-input.h"
 #include "da-members-page-private.h"
+#include "da-menu-button.h"
 
 /* The server's largest page. */
 #define PAGE_SIZE 200
@@ -1929,6 +1930,9 @@ da_members_page_class_init (DaMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_bar);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, details_stack);
   gtk_widget_class_bind_template_child (widget_class, DaMembersPage, many_page);
+  /* Found with gtk_widget_get_template_child () when the page is made. */
+  gtk_widget_class_bind_template_child_full (widget_class, "selection_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "selection_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -1963,6 +1967,13 @@ da_members_page_init (DaMembersPage *self)
   self->probe_late = new_probe ("2021-01-01T00:00:00Z");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Made when first opened: most starts select nobody. */
+  da_menu_button_set_menu_model_later (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), DA_TYPE_MEMBERS_PAGE,
+                                                    "selection_menu_button")),
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), DA_TYPE_MEMBERS_PAGE,
+                                                 "selection_menu")));
 
   da_page_set_title (DA_PAGE (self), _("Members"));
   da_page_set_icon_name (DA_PAGE (self), "system-users-symbolic");

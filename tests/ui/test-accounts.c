@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "da-menu-button.h"
 #include "da-test-ui.h"
 #include "da-welcome-page.h"
 #include "da-window.h"
@@ -132,7 +133,7 @@ menu_accounts (Fixture *f,
 {
   GtkWidget *button = da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON,
                                            "primary-menu-button");
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  GMenuModel *menu = da_menu_button_get_menu (GTK_MENU_BUTTON (button));
   g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
 
@@ -186,8 +187,10 @@ test_name_and_title (Fixture       *f,
       if (gtk_widget_is_drawable (g_ptr_array_index (buttons, i)))
         button = g_ptr_array_index (buttons, i);
     g_assert_nonnull (button);
-    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    /* The menu is made as it is opened. */
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (popover);
     DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
                         gtk_widget_get_width (GTK_WIDGET (popover)) > 0);
     da_test_spin (200);
@@ -273,9 +276,11 @@ test_add_cancel_then_add (Fixture       *f,
   {
     GtkWidget *button = da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON,
                                              "primary-menu-button");
-    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    GtkPopover *popover;
 
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (popover);
     DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
                         gtk_widget_get_width (GTK_WIDGET (popover)) > 0);
     da_test_spin (200);
@@ -401,7 +406,7 @@ test_account_without_key (Fixture       *f,
         button = g_ptr_array_index (buttons, i);
     g_assert_nonnull (button);
     {
-      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+      GMenuModel *menu = da_menu_button_get_menu (GTK_MENU_BUTTON (button));
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
 
       g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);

@@ -311,6 +311,41 @@ test_close_and_quit (Fixture       *f,
   DA_TEST_WAIT_UNTIL (f->window == NULL || !gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
+/* The primary menu is made when it is first opened, and F10 opens it with its items. */
+static void
+test_primary_menu_made_when_opened (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *menu_button = da_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON,
+                                                "primary-menu-button");
+  GtkPopover *popover;
+  GMenuModel *model;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+
+  press (f, GDK_KEY_F10, 0);
+  DA_TEST_WAIT_UNTIL (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) != NULL &&
+                      gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)))));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (model == gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  section = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "_Preferences");
+
+  /* Opened again, it is the same menu. */
+  gtk_popover_popdown (popover);
+  DA_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) == popover);
+  gtk_popover_popdown (popover);
+}
+
 /* Every control of the window's frame can be reached with the keyboard. */
 static void
 test_keyboard_reach (Fixture       *f,
@@ -387,6 +422,7 @@ main (int   argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("close-and-quit", test_close_and_quit);
   ADD ("keyboard-reach", test_keyboard_reach);
+  ADD ("primary-menu-made-when-opened", test_primary_menu_made_when_opened);
 
 #undef ADD
 
