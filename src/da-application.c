@@ -805,6 +805,24 @@ set_default_icon_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The spinner shown while a list loads is drawn from an SVG in the Adwaita icon theme, through
+ * gdk-pixbuf's SVG loader: loading that module (librsvg) and the icon took the first frame of
+ * the Members page several milliseconds. Asked for now, GTK loads it in a worker thread while
+ * the window is built. */
+static void
+preload_icons (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkIconPaintable) spinner = NULL;
+
+  if (display == NULL)
+    return;
+
+  spinner = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (display),
+                                        "process-working-symbolic", NULL, 16, 1,
+                                        GTK_TEXT_DIR_NONE, GTK_ICON_LOOKUP_PRELOAD);
+}
+
 static void
 da_application_startup (GApplication *application)
 {
@@ -822,6 +840,8 @@ da_application_startup (GApplication *application)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (da_application_parent_class)->startup (application);
+
+  preload_icons ();
 
   self->icon_source = g_timeout_add_full (G_PRIORITY_LOW, 1000, set_default_icon_cb, self, NULL);
 
