@@ -959,14 +959,15 @@ da_json_parse_compact (const char *text,
 /* Shared texts */
 
 #define SHARED_TEXTS_MAX 3
-#define SHARED_TEXT_NONE G_MAXUINT16
+#define SHARED_TEXT_NONE G_MAXUINT32
+#define SHARED_SLOTS_MIN 1024
 
 struct _DaSharedTexts
 {
   guint   ref_count;
   guint32 hash;
-  guint16 n;
-  guint16 offsets[SHARED_TEXTS_MAX];   /* SHARED_TEXT_NONE: NULL */
+  guint32 offsets[SHARED_TEXTS_MAX];   /* SHARED_TEXT_NONE: NULL */
+  guint8  n;
   char    text[];
 };
 
@@ -1067,9 +1068,8 @@ place (Slot          *table,
 }
 
 static void
-grow (void)
+resize (gsize size)
 {
-  gsize size = n_slots == 0 ? 1024 : n_slots * 2;
   Slot *table = g_new0 (Slot, size);
 
   for (gsize i = 0; i < n_slots; i++)
@@ -1104,12 +1104,13 @@ texts_ref_locked (const char * const *values,
 
   for (guint k = 0; k < n; k++)
     size += values[k] != NULL ? lengths[k] + 1 : 0;
+  /* Texts come from answers read whole into memory: far below 4 GB. */
   g_assert (size < SHARED_TEXT_NONE);
 
   texts = g_malloc (sizeof (DaSharedTexts) + size);
   texts->ref_count = 1;
   texts->hash = hash;
-  texts->n = n;
+  texts->n = (guint8) n;
   size = 0;
   for (guint k = 0; k < n; k++)
     {
@@ -1118,13 +1119,13 @@ texts_ref_locked (const char * const *values,
           texts->offsets[k] = SHARED_TEXT_NONE;
           continue;
         }
-      texts->offsets[k] = (guint16) size;
+      texts->offsets[k] = (guint32) size;
       memcpy (texts->text + size, values[k], lengths[k] + 1);
       size += lengths[k] + 1;
     }
 
   if (2 * (n_groups + 1) > n_slots)
-    grow ();
+    resize (n_slots == 0 ? SHARED_SLOTS_MIN : n_slots * 2);
   place (slots, n_slots, hash, texts);
   n_groups++;
 
@@ -1201,6 +1202,9 @@ da_shared_texts_unref (const DaSharedTexts *texts)
       remove_slot (i);
       n_groups--;
       g_free (owned);
+      /* A list let go gives its room back. */
+      if (n_slots > SHARED_SLOTS_MIN && 8 * n_groups < n_slots)
+        resize (n_slots / 2);
     }
   g_mutex_unlock (&shared_texts_lock);
 }

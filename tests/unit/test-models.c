@@ -549,6 +549,17 @@ test_shared_texts (void)
   g_assert_cmpstr (da_shared_texts_get (groups[4], 1), ==, "");
   g_assert_null (da_shared_texts_get (NULL, 0));
 
+  /* Texts of any length: an answer may hold a 100,000-byte address. */
+  {
+    g_autofree char *long_text = g_strnfill (100000, 'x');
+    const char *values[] = { "user-long", long_text, "ci-bot" };
+    const DaSharedTexts *group = da_shared_texts_ref (values, 3);
+
+    g_assert_cmpstr (da_shared_texts_get (group, 1), ==, long_text);
+    g_assert_cmpstr (da_shared_texts_get (group, 2), ==, "ci-bot");
+    da_shared_texts_unref (group);
+  }
+
   /* Enough groups to grow the table several times, each taken twice, let go in random order. */
   for (guint i = 0; i < 5000; i++)
     {
