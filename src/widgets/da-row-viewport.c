@@ -465,9 +465,42 @@ estimate_row_height (DaRowViewport *self)
   return nat;
 }
 
+/* Before the first layout: the height of what shares the window's height with the view, the
+ * natural heights of the siblings of the view and of its ancestors in vertical boxes (header
+ * bars, a search bar, a footer). GTK keeps these measures for the layout to come. */
+static int
+estimate_height_above_and_below (DaRowViewport *self,
+                                 GtkWidget     *root)
+{
+  int total = 0;
+
+  for (GtkWidget *w = GTK_WIDGET (self); w != NULL && w != root; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (!GTK_IS_BOX (parent) ||
+          gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) != GTK_ORIENTATION_VERTICAL)
+        continue;
+
+      for (GtkWidget *sibling = gtk_widget_get_first_child (parent);
+           sibling != NULL;
+           sibling = gtk_widget_get_next_sibling (sibling))
+        {
+          int natural;
+
+          if (sibling == w || !gtk_widget_get_visible (sibling))
+            continue;
+          gtk_widget_measure (sibling, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+          total += natural + gtk_box_get_spacing (GTK_BOX (parent));
+        }
+    }
+
+  return total;
+}
+
 /* The rows the view needs: as many as fit, and one more for a row half scrolled out. Before
- * the first layout, as many as would fit the window. Rows once made stay: fewer are shown only
- * when the model has fewer items. */
+ * the first layout, as many as would fit the window less what is above and below the view.
+ * Rows once made stay: fewer are shown only when the model has fewer items. */
 static guint
 rows_wanted (DaRowViewport *self)
 {
@@ -492,6 +525,10 @@ rows_wanted (DaRowViewport *self)
         }
       if (height <= 0)
         height = 1000;
+      /* Never less than half the window: should the estimate of the rest be off, the rows
+       * missing would come a frame later. */
+      height = MAX (height - estimate_height_above_and_below (self, GTK_WIDGET (root)),
+                    height / 2);
     }
 
   if (r <= 0)

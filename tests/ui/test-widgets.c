@@ -858,9 +858,12 @@ assert_row_selection (DaRowViewport *viewport,
 }
 
 /* The rows a list makes when its model comes before the window's first layout (the rows' height
- * known, the view's not yet). */
+ * known, the view's not yet), with a bar of @above pixels over the list; and, when
+ * @rows_after_layout is given, the rows it has once the window is shown and laid out. */
 static guint
-rows_before_first_layout (int window_height)
+rows_before_first_layout (int    window_height,
+                          int    above,
+                          guint *rows_after_layout)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
@@ -868,6 +871,7 @@ rows_before_first_layout (int window_height)
   GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   GtkWidget *viewport = da_row_viewport_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   BindCount count = { 0, };
   guint n_rows;
@@ -877,13 +881,30 @@ rows_before_first_layout (int window_height)
   gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
   da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  if (above > 0)
+    {
+      GtkWidget *bar = gtk_label_new ("A bar over the list");
+
+      gtk_widget_set_size_request (bar, -1, above);
+      gtk_box_append (GTK_BOX (box), bar);
+    }
+  gtk_box_append (GTK_BOX (box), scrolled);
   gtk_window_set_default_size (window, 400, window_height);
-  gtk_window_set_child (window, scrolled);
+  gtk_window_set_child (window, box);
   append_strings (list, 0, 200);
 
   da_row_viewport_set_model (DA_ROW_VIEWPORT (viewport), GTK_SELECTION_MODEL (selection));
   n_rows = da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport));
   g_assert_cmpuint (n_rows, >, 1);
+
+  if (rows_after_layout != NULL)
+    {
+      gtk_window_present (window);
+      DA_TEST_WAIT_UNTIL (gtk_widget_get_height (scrolled) > 0 && count.n_bind >= n_rows);
+      da_test_spin (200);
+      *rows_after_layout = da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport));
+    }
 
   gtk_window_destroy (window);
   g_object_unref (selection);
@@ -891,15 +912,25 @@ rows_before_first_layout (int window_height)
 }
 
 /* Before the window's first layout, a list makes as many rows as the window will show, not as
- * many as a tall screen would: each row made is laid out in the first frame. */
+ * many as a tall screen would, nor rows for the height of the bars above it: each row made is
+ * laid out in the first frame. And none too few: once laid out, the list needs no more. */
 static void
 test_row_viewport_rows_before_layout (void)
 {
-  guint low = rows_before_first_layout (300);
-  guint high = rows_before_first_layout (900);
+  guint low = rows_before_first_layout (300, 0, NULL);
+  guint high = rows_before_first_layout (900, 0, NULL);
+  guint under_bar, after_layout;
 
   g_assert_cmpuint (low, <, high);
   g_assert_cmpuint (low * 3, >=, high - 3);
+
+  /* A window of 900 with a bar of 450 over the list: the rows of a list 450 high. */
+  under_bar = rows_before_first_layout (900, 450, &after_layout);
+  g_test_message ("rows: %u in 300, %u in 900, %u under a bar of 450 (%u once laid out)",
+                  low, high, under_bar, after_layout);
+  g_assert_cmpuint (under_bar, <, high);
+  g_assert_cmpuint (under_bar, <=, rows_before_first_layout (450, 0, NULL));
+  g_assert_cmpuint (after_layout, ==, under_bar);
 }
 
 /* A list that grows below the view (a page of a long list arriving) binds none of the rows in
