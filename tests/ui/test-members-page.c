@@ -1220,6 +1220,7 @@ test_details (Fixture       *f,
                    "system-users-symbolic");
   g_assert_true (gtk_widget_is_drawable (find (f, GTK_TYPE_BUTTON, "remove-selected-button")));
   da_test_screenshot (GTK_WIDGET (f->window), "several");
+
 }
 
 static void
@@ -1272,6 +1273,25 @@ test_narrow (Fixture       *f,
 
     g_assert_nonnull (focus);
     g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+
+  /* Several selected on a narrow window: their actions in a menu, made when first opened. */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  {
+    GtkWidget *actions = find (f, GTK_TYPE_MENU_BUTTON, "selection-menu-button");
+    GtkPopover *popover;
+
+    DA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (actions));
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (actions)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (actions));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (actions));
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
+                        gtk_widget_get_width (GTK_WIDGET (popover)) > 0);
+    g_assert_true (da_test_has_label (GTK_WIDGET (popover), "Change Role…"));
+    g_assert_true (da_test_has_label (GTK_WIDGET (popover), "Remove…"));
+    da_test_screenshot (GTK_WIDGET (popover), "several-actions");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (actions));
   }
 }
 
