@@ -467,7 +467,8 @@ estimate_row_height (DaRowViewport *self)
 
 /* Before the first layout: the height of what shares the window's height with the view, the
  * natural heights of the siblings of the view and of its ancestors in vertical boxes (header
- * bars, a search bar, a footer). GTK keeps these measures for the layout to come. */
+ * bars, a search bar, a footer), at their natural width: a few widgets measured, where a
+ * row too many would be made, bound, laid out and drawn. */
 static int
 estimate_height_above_and_below (DaRowViewport *self,
                                  GtkWidget     *root)
