@@ -59,6 +59,7 @@ struct _DaApplication
   gboolean        rejecting;       /* a rejected key is being removed */
   gboolean        held;            /* g_application_hold () for the background */
   guint           icon_source;     /* sets the windows' icon once the first frame is out */
+  GtkIconPaintable *spinner_icon;  /* see preload_icons() */
 };
 
 G_DEFINE_FINAL_TYPE (DaApplication, da_application, ADW_TYPE_APPLICATION)
@@ -805,22 +806,72 @@ set_default_icon_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The spinner shown while a list loads is drawn from an SVG in the Adwaita icon theme, through
- * gdk-pixbuf's SVG loader: loading that module (librsvg) and the icon took the first frame of
- * the Members page several milliseconds. Asked for now, GTK loads it in a worker thread while
- * the window is built. */
+/* The busy spinner of the header bar (a GtkSpinner) draws process-working-symbolic, which
+ * Adwaita has only as an SVG: loading librsvg and drawing the SVG took the first frame of a list
+ * page several milliseconds of the main thread. GTK keeps an icon by its name, size, scale and
+ * lookup flags, and GtkSpinner asks with no flags, so GTK_ICON_LOOKUP_PRELOAD (a flag) would
+ * load another copy. So the spinner's own icon is looked up here and drawn once into a snapshot
+ * in a worker thread (an icon theme set up on the main thread may be used from another, and
+ * drawing an icon touches no display); the application keeps it, so GTK keeps it, and the
+ * spinner's first frame finds it drawn. */
+#define SPINNER_ICON      "process-working-symbolic"
+#define SPINNER_ICON_SIZE 16
+
 static void
-preload_icons (void)
+draw_icon_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  /* The colours do not matter: the texture is what is kept. */
+  static const GdkRGBA colors[4] = {
+    { 0, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0.5, 0, 1 }, { 0, 0.5, 0, 1 },
+  };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (task_data),
+                                            GDK_SNAPSHOT (snapshot), SPINNER_ICON_SIZE,
+                                            SPINNER_ICON_SIZE, colors, G_N_ELEMENTS (colors));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+preload_icons (DaApplication *self)
 {
   GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkIconPaintable) spinner = NULL;
+  GListModel *monitors;
+  g_autoptr(GTask) task = NULL;
+  int scale = 1;
 
   if (display == NULL)
     return;
 
-  spinner = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (display),
-                                        "process-working-symbolic", NULL, 16, 1,
-                                        GTK_TEXT_DIR_NONE, GTK_ICON_LOOKUP_PRELOAD);
+  /* The scale of the window to come is not known yet: the largest of the screens'. */
+  monitors = gdk_display_get_monitors (display);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      scale = MAX (scale, gdk_monitor_get_scale_factor (monitor));
+    }
+
+  self->spinner_icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (display),
+                                                   SPINNER_ICON, NULL, SPINNER_ICON_SIZE, scale,
+                                                   GTK_TEXT_DIR_NONE, 0);
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, preload_icons);
+  g_task_set_task_data (task, g_object_ref (self->spinner_icon), g_object_unref);
+  g_task_run_in_thread (task, draw_icon_thread);
+}
+
+GtkIconPaintable *
+_da_application_get_spinner_icon (DaApplication *self)
+{
+  g_return_val_if_fail (DA_IS_APPLICATION (self), NULL);
+
+  return self->spinner_icon;
 }
 
 static void
@@ -841,7 +892,7 @@ da_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (da_application_parent_class)->startup (application);
 
-  preload_icons ();
+  preload_icons (self);
 
   self->icon_source = g_timeout_add_full (G_PRIORITY_LOW, 1000, set_default_icon_cb, self, NULL);
 
@@ -922,6 +973,7 @@ da_application_dispose (GObject *object)
   g_clear_object (&self->key_store);
   g_clear_object (&self->settings);
   g_clear_object (&self->previous_client);
+  g_clear_object (&self->spinner_icon);
 
   G_OBJECT_CLASS (da_application_parent_class)->dispose (object);
 }

@@ -125,4 +125,8 @@ gboolean       da_application_get_in_background_hold (DaApplication *self);
 /* The versions of the app and of GTK, libadwaita and libsoup at run time, one a line. */
 char          *da_application_dup_version_info     (void);
 
+/* For tests: the busy spinner's icon, drawn at start-up in a worker thread (NULL before
+ * startup). GTK's icon theme answers the spinner's own lookup with this very icon. */
+GtkIconPaintable *_da_application_get_spinner_icon (DaApplication  *self);
+
 G_END_DECLS

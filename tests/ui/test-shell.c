@@ -474,6 +474,34 @@ test_window_icon_set (Fixture       *f,
   DA_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) == 0);
 }
 
+/* The header bar's busy spinner draws an icon Adwaita has only as an SVG. The app draws it at
+ * start-up in a worker thread, as the very icon GTK gives the spinner: GTK keeps icons by name,
+ * size, scale and lookup flags, and GtkSpinner looks its icon up with no flags, so an icon
+ * looked up with other flags (GTK_ICON_LOOKUP_PRELOAD, say) is another one, and the spinner's
+ * would still be drawn on the main thread, in the first frame of a list. */
+static void
+test_spinner_icon_drawn_at_start_up (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkIconPaintable *icon;
+  g_autoptr(GtkIconPaintable) spinners = NULL;
+  GtkWidget *window;
+
+  start_app (f, TRUE);
+  window = GTK_WIDGET (f->window);
+  icon = _da_application_get_spinner_icon (f->app);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, "process-working-symbolic");
+
+  /* The lookup of a spinner in this window (gtkcssimageicontheme.c): its icon size, the
+   * window's scale, no flags. */
+  spinners = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (window)),
+                                         "process-working-symbolic", NULL, 16,
+                                         gtk_widget_get_scale_factor (window), GTK_TEXT_DIR_NONE,
+                                         0);
+  g_assert_true (spinners == icon);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -1180,6 +1208,7 @@ main (int   argc,
   ADD ("pages-created-when-needed", test_pages_created_when_needed);
   ADD ("last-page-created-alone", test_last_page_created_alone);
   ADD ("window-icon-set", test_window_icon_set);
+  ADD ("spinner-icon-drawn-at-start-up", test_spinner_icon_drawn_at_start_up);
   ADD ("start-not-faded", test_start_not_faded);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
