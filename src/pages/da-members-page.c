@@ -994,6 +994,10 @@ bind_sessions_cb (GtkSignalListItemFactory *factory,
   set_count_label (item, da_member_get_sessions_created_count (da_list_item_get_item (item)));
 }
 
+static void set_column_shown (GtkColumnViewColumn *column,
+                              gboolean             shown,
+                              int                 *shown_width);
+
 static GtkColumnViewColumn *
 add_column (DaMembersPage    *self,
             const char       *title,
@@ -1042,6 +1046,12 @@ add_columns (DaMembersPage *self)
   self->sessions_column = add_column (self, _("Sessions"), G_CALLBACK (setup_number_cb),
                                       G_CALLBACK (bind_sessions_cb), compare_sessions, FALSE, 90,
                                       NULL);
+
+  /* Hidden until an allocation finds the list wide enough (da_members_page_size_allocate()):
+   * a window of the default size has no room for them, and their cells would be made with the
+   * first rows only to be taken down at the first layout. */
+  set_column_shown (self->logins_column, FALSE, &self->logins_width);
+  set_column_shown (self->sessions_column, FALSE, &self->sessions_width);
 }
 
 /* Role names arrived: the role cells show them, and sorting by role follows them. */
