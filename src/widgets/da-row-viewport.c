@@ -510,6 +510,11 @@ rows_wanted (DaRowViewport *self)
   int height = self->list_height;
   guint wanted;
 
+  /* No rows, or no row yet to tell their height: what surrounds the view need not be measured
+   * (a page not yet in its window would measure its bars with a style they lose). */
+  if (n == 0 || r <= 0)
+    return MIN (n, 1);
+
   if (height <= 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -531,9 +536,6 @@ rows_wanted (DaRowViewport *self)
       height = MAX (height - estimate_height_above_and_below (self, GTK_WIDGET (root)),
                     height / 2);
     }
-
-  if (r <= 0)
-    return MIN (n, 1);
 
   wanted = (guint) ceil ((double) height / r) + 1;
   self->capacity = MAX (self->capacity, wanted);

@@ -16,6 +16,43 @@
 #include "da-state-view.h"
 #include "da-test-ui.h"
 
+/* ---- a bar that counts how often it is measured ------------------------------------------- */
+
+#define TEST_TYPE_COUNTED_BAR (test_counted_bar_get_type ())
+G_DECLARE_FINAL_TYPE (TestCountedBar, test_counted_bar, TEST, COUNTED_BAR, GtkWidget)
+
+struct _TestCountedBar
+{
+  GtkWidget parent_instance;
+  guint     n_measured;
+};
+
+G_DEFINE_FINAL_TYPE (TestCountedBar, test_counted_bar, GTK_TYPE_WIDGET)
+
+static void
+test_counted_bar_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  TEST_COUNTED_BAR (widget)->n_measured++;
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? 40 : 100;
+}
+
+static void
+test_counted_bar_class_init (TestCountedBarClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = test_counted_bar_measure;
+}
+
+static void
+test_counted_bar_init (TestCountedBar *self)
+{
+}
+
 /* ---- a page of the tests' own, to see what the interface gives every page --------------- */
 
 #define TEST_TYPE_PAGE (test_page_get_type ())
@@ -933,6 +970,49 @@ test_row_viewport_rows_before_layout (void)
   g_assert_cmpuint (after_layout, ==, under_bar);
 }
 
+/* With no rows, or before a row tells their height, a list does not measure what surrounds it
+ * to know how many rows it wants: a page makes its list before it is in a window, and the bars
+ * measured then are measured again once they have the window's style. */
+static void
+test_row_viewport_empty_measures_nothing_around (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *viewport = da_row_viewport_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  TestCountedBar *bar = g_object_new (TEST_TYPE_COUNTED_BAR, NULL);
+  BindCount count = { 0, };
+  GtkWindow *window;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
+  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
+  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
+  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  /* An empty model: no rows, nothing measured. */
+  da_row_viewport_set_model (DA_ROW_VIEWPORT (viewport), GTK_SELECTION_MODEL (selection));
+  g_assert_cmpuint (da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)), ==, 0);
+  g_assert_cmpuint (bar->n_measured, ==, 0);
+
+  /* In a window, with items: the first row tells their height, and the bar is measured to know
+   * how many rows fit. */
+  window = da_test_window_new (box, 400, 400);
+  append_strings (list, 0, 100);
+  DA_TEST_WAIT_UNTIL (da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)) > 1 &&
+                      count.n_bind >= da_row_viewport_get_n_rows (DA_ROW_VIEWPORT (viewport)));
+  g_assert_cmpuint (bar->n_measured, >, 0);
+
+  gtk_window_destroy (window);
+  g_object_unref (box);
+  g_object_unref (selection);
+}
+
 /* A list that grows below the view (a page of a long list arriving) binds none of the rows in
  * view again: each bind sets the row's labels, whose layout then runs again, and with a
  * 50,000-row list loading that was most of the time a page took on the main thread. */
@@ -1038,6 +1118,8 @@ main (int   argc,
   g_test_add_func ("/preferences/server", test_preferences_server);
   g_test_add_func ("/row-viewport/append-below", test_row_viewport_append_below);
   g_test_add_func ("/row-viewport/rows-before-layout", test_row_viewport_rows_before_layout);
+  g_test_add_func ("/row-viewport/empty-measures-nothing-around",
+                   test_row_viewport_empty_measures_nothing_around);
 
   return g_test_run ();
 }
