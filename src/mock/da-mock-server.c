@@ -28,7 +28,8 @@ struct _DaMockServer
   GObject       parent_instance;
 
   GMutex        lock;               /* guards state, faults, counts */
-  MockState    *state;
+  DaMockOptions options;            /* what the state is seeded from */
+  MockState    *state;              /* seeded when first needed: see ensure_state_locked() */
   GPtrArray    *faults;             /* MockFault* */
   guint         next_fault_id;
   GHashTable   *counts;             /* "METHOD path" -> GUINT_TO_POINTER (count) */
@@ -52,6 +53,18 @@ struct _DaMockServer
 };
 
 G_DEFINE_FINAL_TYPE (DaMockServer, da_mock_server, G_TYPE_OBJECT)
+
+/* The data, seeded from the options the first time it is needed: in the serving thread as soon
+ * as it listens (so that the app's demo builds its window meanwhile, and the first request finds
+ * it ready), or by whatever needs it first. With the lock held. */
+static MockState *
+ensure_state_locked (DaMockServer *self)
+{
+  if (self->state == NULL)
+    self->state = mock_state_new (&self->options);
+
+  return self->state;
+}
 
 /* ---- Options -------------------------------------------------------------------------------- */
 
@@ -297,8 +310,8 @@ answer_request (DaMockServer      *self,
                                                 "Authorization");
 
   g_mutex_lock (&self->lock);
-  req->state = self->state;
-  req->compat = self->state->options.compat_examples;
+  req->state = ensure_state_locked (self);
+  req->compat = req->state->options.compat_examples;
   dispatch (self, req, authorization);
   g_mutex_unlock (&self->lock);
 
@@ -894,6 +907,10 @@ server_thread (gpointer data)
 
   finish_start (self, NULL);
 
+  g_mutex_lock (&self->lock);
+  ensure_state_locked (self);
+  g_mutex_unlock (&self->lock);
+
   g_main_loop_run (self->loop);
 
   /* Stopping: end stalled answers, drop the connections, then let pending callbacks see
@@ -930,6 +947,7 @@ da_mock_server_finalize (GObject *object)
   DaMockServer *self = (DaMockServer *) object;
 
   g_clear_pointer (&self->state, mock_state_free);
+  da_mock_options_clear (&self->options);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->base_url, g_free);
@@ -969,18 +987,27 @@ da_mock_server_new (const DaMockOptions *options)
 
   if (options != NULL)
     {
-      self->state = mock_state_new (options);
+      self->options = *options;
+      self->options.admin_key = g_strdup (options->admin_key != NULL ? options->admin_key
+                                                                      : DA_MOCK_DEFAULT_ADMIN_KEY);
+      self->options.member_key = g_strdup (options->member_key);
     }
   else
     {
-      DaMockOptions defaults;
-
-      da_mock_options_init (&defaults);
-      self->state = mock_state_new (&defaults);
-      da_mock_options_clear (&defaults);
+      da_mock_options_init (&self->options);
     }
 
   return self;
+}
+
+void
+da_mock_server_seed (DaMockServer *self)
+{
+  g_return_if_fail (DA_IS_MOCK_SERVER (self));
+
+  g_mutex_lock (&self->lock);
+  ensure_state_locked (self);
+  g_mutex_unlock (&self->lock);
 }
 
 gboolean
@@ -1073,7 +1100,7 @@ da_mock_server_get_admin_key (DaMockServer *self)
 {
   g_return_val_if_fail (DA_IS_MOCK_SERVER (self), NULL);
 
-  return self->state->options.admin_key;
+  return self->options.admin_key;
 }
 
 guint
@@ -1162,6 +1189,6 @@ da_mock_server_add_audit_events (DaMockServer *self,
   g_return_if_fail (DA_IS_MOCK_SERVER (self));
 
   g_mutex_lock (&self->lock);
-  mock_state_add_random_audit (self->state, n);
+  mock_state_add_random_audit (ensure_state_locked (self), n);
   g_mutex_unlock (&self->lock);
 }

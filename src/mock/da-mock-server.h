@@ -42,8 +42,12 @@ void          da_mock_options_clear          (DaMockOptions  *options);
 #define DA_TYPE_MOCK_SERVER (da_mock_server_get_type ())
 G_DECLARE_FINAL_TYPE (DaMockServer, da_mock_server, DA, MOCK_SERVER, GObject)
 
-/* Seeds the data (deterministically from the options). @options is copied; NULL = defaults. */
+/* A server of data seeded deterministically from @options (copied; NULL = defaults). The data
+ * is seeded when first needed: by da_mock_server_seed(), else in the serving thread as soon as it
+ * listens (before it answers anything), so a caller goes on meanwhile. */
 DaMockServer *da_mock_server_new             (const DaMockOptions  *options);
+/* Seeds the data now, if it is not yet. Thread-safe. */
+void          da_mock_server_seed            (DaMockServer   *self);
 
 /* Listens on 127.0.0.1:@port (0 = a free port) and serves from a thread of its own, with its own
  * GMainContext, so a test or the app's main loop never waits on it. */

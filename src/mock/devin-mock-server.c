@@ -194,6 +194,9 @@ main (int   argc,
         }
     }
 
+  /* Seeded before the line below: a client that reads it gets its answers at once. */
+  da_mock_server_seed (server);
+
   if (!da_mock_server_start (server, (guint16) port, &error))
     {
       /* Translators: %s is an error message */

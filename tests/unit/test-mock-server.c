@@ -62,13 +62,28 @@ fixture_options (DaMockOptions *options)
   options->member_key = g_strdup (MEMBER_KEY);
 }
 
+/* Starts f->server, made already. */
+static void
+fixture_listen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  const char *base;
+
+  g_assert_true (da_mock_server_start (f->server, 0, &error));
+  g_assert_no_error (error);
+
+  base = da_mock_server_get_base_url (f->server);
+  g_assert_true (g_str_has_suffix (base, "/v2/enterprise"));
+  f->base = base;
+  f->root = g_strndup (base, strlen (base) - strlen ("/v2/enterprise"));
+  f->session = soup_session_new ();
+}
+
 static void
 fixture_start (Fixture       *f,
                DaMockOptions *options)
 {
-  g_autoptr(GError) error = NULL;
   DaMockOptions defaults;
-  const char *base;
 
   if (options == NULL)
     {
@@ -81,14 +96,7 @@ fixture_start (Fixture       *f,
       f->server = da_mock_server_new (options);
     }
 
-  g_assert_true (da_mock_server_start (f->server, 0, &error));
-  g_assert_no_error (error);
-
-  base = da_mock_server_get_base_url (f->server);
-  g_assert_true (g_str_has_suffix (base, "/v2/enterprise"));
-  f->base = base;
-  f->root = g_strndup (base, strlen (base) - strlen ("/v2/enterprise"));
-  f->session = soup_session_new ();
+  fixture_listen (f);
 }
 
 static void
@@ -433,6 +441,21 @@ test_start_stop (void)
   g_autofree char *first_base = NULL;
 
   g_assert_cmpstr (da_mock_server_get_admin_key (server), ==, DA_MOCK_DEFAULT_ADMIN_KEY);
+
+  /* The key given, or the default one for none, before the data is seeded. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DaMockServer) other = NULL;
+      DaMockOptions options;
+
+      da_mock_options_init (&options);
+      g_free (options.admin_key);
+      options.admin_key = i == 0 ? g_strdup ("apk_user_other") : NULL;
+      other = da_mock_server_new (&options);
+      da_mock_options_clear (&options);
+      g_assert_cmpstr (da_mock_server_get_admin_key (other), ==,
+                       i == 0 ? "apk_user_other" : DA_MOCK_DEFAULT_ADMIN_KEY);
+    }
 
   /* stopping a server that never started is harmless */
   da_mock_server_stop (server);
@@ -2323,8 +2346,11 @@ test_determinism (void)
 
   fixture_options (&options);
   options.seed = 42;
+  /* One seeded in its serving thread as it starts, one seeded before: the same data. */
   fixture_start (&a, &options);
-  fixture_start (&b, &options);
+  b.server = da_mock_server_new (&options);
+  da_mock_server_seed (b.server);
+  fixture_listen (&b);
   options.seed = 43;
   fixture_start (&c, &options);
   da_mock_options_clear (&options);
