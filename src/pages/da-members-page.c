@@ -848,16 +848,19 @@ new_probe (const char *last_login)
 
 /* ---- Cells ------------------------------------------------------------------------------ */
 
+/* @css_class: NULL, or the class that gives the label its least width (style.css) */
 static GtkWidget *
-new_cell_label (gboolean numeric,
-                int      width_chars)
+new_cell_label (gboolean    numeric,
+                const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* Ellipsized, a label could shrink to nothing: keep enough of names and addresses to read,
-   * and let the list scroll sideways on a narrow window. */
-  if (width_chars > 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  /* Ellipsized, a label could shrink to nothing: names and addresses keep enough to be read,
+   * and the list scrolls sideways on a narrow window. A CSS min-width in em rather than
+   * gtk_label_set_width_chars(): GTK 4.8 works out the width of a character (a sample text
+   * shaped) each time such a label is measured, 56 times before the first frame. */
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -877,7 +880,7 @@ setup_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *avatar = da_avatar_new (28);
 
   gtk_box_append (GTK_BOX (box), avatar);
-  gtk_box_append (GTK_BOX (box), new_cell_label (FALSE, 12));
+  gtk_box_append (GTK_BOX (box), new_cell_label (FALSE, "da-member-name"));
   gtk_list_item_set_child (item, box);
 }
 
@@ -906,7 +909,7 @@ setup_text_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   /* Role and Last Login have fixed widths: their cells need not be measured across. */
-  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (FALSE, -1)));
+  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (FALSE, NULL)));
 }
 
 static void
@@ -914,7 +917,7 @@ setup_email_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, new_cell_label (FALSE, 16));
+  gtk_list_item_set_child (item, new_cell_label (FALSE, "da-member-email"));
 }
 
 static void
@@ -923,7 +926,7 @@ setup_number_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   /* Logins and Sessions have fixed widths, as Role and Last Login. */
-  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (TRUE, -1)));
+  gtk_list_item_set_child (item, da_fixed_width_new (new_cell_label (TRUE, NULL)));
 }
 
 static void

@@ -1363,6 +1363,56 @@ test_columns_by_width (Fixture       *f,
   assert_columns_fill (view);
 }
 
+/* The least width of the labels of a column with @css_class, and the natural width of @sample
+ * in a plain label of the same window. */
+static void
+least_cell_width (GtkWidget  *view,
+                  const char *css_class,
+                  const char *sample,
+                  int        *least,
+                  int        *sample_width)
+{
+  g_autoptr(GPtrArray) labels = da_test_find_all (view, GTK_TYPE_LABEL);
+  GtkWidget *plain = gtk_label_new (sample);
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < labels->len && found == NULL; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      found = g_ptr_array_index (labels, i);
+  g_assert_nonnull (found);
+  gtk_widget_measure (found, GTK_ORIENTATION_HORIZONTAL, -1, least, NULL, NULL, NULL);
+
+  /* Beside it, so that it has the same font. */
+  gtk_widget_set_parent (plain, found);
+  gtk_widget_measure (plain, GTK_ORIENTATION_HORIZONTAL, -1, NULL, sample_width, NULL, NULL);
+  gtk_widget_unparent (plain);
+}
+
+/* Names and addresses keep some 12 and 16 characters before they are ellipsized (a CSS width in
+ * em, which follows the font). */
+static void
+test_names_keep_width (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *view;
+  int least, sample;
+
+  show_page (f, 360);
+  wait_loaded (f);
+  view = find (f, GTK_TYPE_COLUMN_VIEW, "members-list");
+  DA_TEST_WAIT_UNTIL (gtk_widget_get_width (view) > 0);
+
+  least_cell_width (view, "da-member-name", "abcdefghijkl", &least, &sample);
+  g_test_message ("name: at least %d pixels, 12 characters %d", least, sample);
+  g_assert_cmpint (least, >=, sample * 4 / 5);
+  g_assert_cmpint (least, <=, sample * 3 / 2);
+
+  least_cell_width (view, "da-member-email", "abcdefghijklmnop", &least, &sample);
+  g_test_message ("address: at least %d pixels, 16 characters %d", least, sample);
+  g_assert_cmpint (least, >=, sample * 4 / 5);
+  g_assert_cmpint (least, <=, sample * 3 / 2);
+}
+
 /* A page shown wide from the start has the counts at its first layout, at their widths. */
 static void
 test_counts_when_wide_at_start (Fixture       *f,
@@ -1536,6 +1586,7 @@ main (int   argc,
   ADD ("narrow", test_narrow, &default_setup);
   ADD ("columns-by-width", test_columns_by_width, &default_setup);
   ADD ("counts-when-wide-at-start", test_counts_when_wide_at_start, &default_setup);
+  ADD ("names-keep-width", test_names_keep_width, &default_setup);
   ADD ("search-50000", test_search_many, &huge);
 
 #undef ADD
