@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "da-client-private.h"
+#include "da-json-private.h"
 
 /* The longest piece of a server's message we pass on to a person. */
 #define MAX_DETAIL_CHARS 400
@@ -586,6 +587,7 @@ v2_scan_page (const DaApiFlavor *flavor,
               DaIdFunc           get_id)
 {
   enum { SEEN_ITEMS = 1 << 0, SEEN_TOTAL = 1 << 1, SEEN_LIMIT = 1 << 2, SEEN_HAS_MORE = 1 << 3 };
+  g_autoptr(DaSharedTextsBatch) shared_texts = da_shared_texts_batch_new ();
   g_autoptr(DaPage) page = g_new0 (DaPage, 1);
   g_autofree DaJsonScan *s = g_new (DaJsonScan, 1);
   guint seen = 0, index = 0;
@@ -601,6 +603,9 @@ v2_scan_page (const DaApiFlavor *flavor,
     return NULL;
 
   da_json_scan_init (s, text, length);
+  /* The items' shared texts (an audit event's actor) are looked up together, once all are read:
+   * should the page be given up, the items go without ever having had theirs. */
+  s->shared_texts = shared_texts;
   if (!da_json_scan_object_begin (s))
     return NULL;
 
@@ -686,6 +691,9 @@ v2_scan_page (const DaApiFlavor *flavor,
   da_json_scan_space (s);
   if ((seen & SEEN_ITEMS) == 0 || s->p != s->end)
     return NULL;
+
+  /* All read: the items' shared texts, together. */
+  da_shared_texts_batch_flush (shared_texts);
 
   if (page->items->len > 0 && get_id != NULL)
     {

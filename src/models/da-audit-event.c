@@ -156,8 +156,10 @@ typedef struct
   gint64      created_at;
 } Fields;
 
+/* @batch: NULL, or where the actor waits to be looked up with the rest of the page */
 static DaAuditEvent *
-audit_event_new (const Fields *fields)
+audit_event_new (const Fields       *fields,
+                 DaSharedTextsBatch *batch)
 {
   DaAuditEvent *self = g_object_new (DA_TYPE_AUDIT_EVENT, NULL);
   DaStringPack pack;
@@ -184,7 +186,10 @@ audit_event_new (const Fields *fields)
       [ACTOR_SERVICE_USER_NAME] = fields->service_user_name,
     };
 
-    self->actor = da_shared_texts_ref (actor, N_ACTOR_TEXTS);
+    if (batch != NULL)
+      da_shared_texts_batch_add (batch, actor, N_ACTOR_TEXTS, &self->actor);
+    else
+      self->actor = da_shared_texts_ref (actor, N_ACTOR_TEXTS);
   }
 
   self->created_at = fields->created_at;
@@ -232,7 +237,7 @@ da_audit_event_new_from_json (JsonObject  *object,
       f.data_json_length = data_json->len;
     }
 
-  return audit_event_new (&f);
+  return audit_event_new (&f, NULL);
 }
 
 /* The fast path of the audit log (see da-json-scan.h): the same rules as above, on the text;
@@ -334,7 +339,7 @@ _da_audit_event_new_from_scan (DaJsonScan *scan)
   if (f.audit_log_id == NULL)
     return NULL;
 
-  return audit_event_new (&f);
+  return audit_event_new (&f, scan->shared_texts);
 }
 
 const char *

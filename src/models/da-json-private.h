@@ -236,6 +236,24 @@ const char  *da_shared_texts_get           (const DaSharedTexts *texts,
 /* For tests: how many groups are shared now. */
 guint        _da_shared_texts_count        (void);
 
+/* The groups of a page of items, looked up together: a lookup in a table of thousands of groups
+ * mostly waits on memory, and together the next ones' are fetched meanwhile. Not thread-safe
+ * (one decoding at a time); the lookups themselves are. */
+typedef struct _DaSharedTextsBatch DaSharedTextsBatch;
+
+DaSharedTextsBatch *da_shared_texts_batch_new   (void);
+/* Frees what waits without looking it up: the destinations stay NULL. */
+void         da_shared_texts_batch_free    (DaSharedTextsBatch   *batch);
+/* What da_shared_texts_ref (@values, @n) gives is put in *@dest at the flush (NULL until then,
+ * and for all NULL). The texts are copied; @dest must stay until the flush. */
+void         da_shared_texts_batch_add     (DaSharedTextsBatch   *batch,
+                                            const char * const   *values,
+                                            guint                 n,
+                                            const DaSharedTexts **dest);
+void         da_shared_texts_batch_flush   (DaSharedTextsBatch   *batch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaSharedTextsBatch, da_shared_texts_batch_free)
+
 /* (transfer full): the block to g_free(), NULL when nothing was added or reserved. */
 gpointer     da_string_pack_finish         (DaStringPack   *pack);
 

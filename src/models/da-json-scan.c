@@ -32,6 +32,7 @@ da_json_scan_init (DaJsonScan *scan,
   scan->end = text + length;
   scan->depth = 0;
   scan->arena_used = 0;
+  scan->shared_texts = NULL;
 }
 
 /* ---- Eight bytes at a time --------------------------------------------------------------- */

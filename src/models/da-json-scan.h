@@ -36,6 +36,9 @@ typedef struct
   guint       depth;                           /* of containers, as the general reader counts */
   gsize       arena_used;
   char        arena[DA_JSON_SCAN_ARENA_SIZE];  /* NUL-terminated strings of the current item */
+  /* NULL, or where the items of a page put the texts they share (DaSharedTextsBatch, see
+   * da-json-private.h), looked up together once the page is read: see v2_scan_page(). */
+  struct _DaSharedTextsBatch *shared_texts;
 } DaJsonScan;
 
 /* Decodes one item: @scan is at its '{' (spaces skipped); on success it is left after the

@@ -1081,13 +1081,13 @@ resize (gsize size)
   n_slots = size;
 }
 
-/* With the lock held. */
+/* With the lock held; @hash is hash_texts() of the texts. */
 static const DaSharedTexts *
 texts_ref_locked (const char * const *values,
                   const gsize        *lengths,
-                  guint               n)
+                  guint               n,
+                  guint32             hash)
 {
-  guint32 hash = hash_texts (values, lengths, n);
   DaSharedTexts *texts;
   gsize size = 0;
   gsize i;
@@ -1177,10 +1177,151 @@ da_shared_texts_ref (const char * const *values,
     return NULL;
 
   g_mutex_lock (&shared_texts_lock);
-  texts = texts_ref_locked (values, lengths, n);
+  texts = texts_ref_locked (values, lengths, n, hash_texts (values, lengths, n));
   g_mutex_unlock (&shared_texts_lock);
 
   return texts;
+}
+
+/* A batch: the groups of a page, looked up together. */
+
+#if defined(__GNUC__)
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void) (address))
+#endif
+
+/* How many groups ahead of its lookup a group's slot is fetched; its group is fetched half as
+ * many ahead, once the slot has come. */
+#define BATCH_AHEAD 8
+
+typedef struct
+{
+  guint32               hash;
+  guint                 n;
+  guint32               offsets[SHARED_TEXTS_MAX];   /* into the batch's text; NONE: NULL */
+  gsize                 lengths[SHARED_TEXTS_MAX];
+  const DaSharedTexts **dest;
+} BatchEntry;
+
+struct _DaSharedTextsBatch
+{
+  GArray  *entries;      /* BatchEntry */
+  GString *text;         /* the texts of the groups waiting, each NUL-terminated */
+};
+
+DaSharedTextsBatch *
+da_shared_texts_batch_new (void)
+{
+  DaSharedTextsBatch *batch = g_new (DaSharedTextsBatch, 1);
+
+  batch->entries = g_array_new (FALSE, FALSE, sizeof (BatchEntry));
+  batch->text = g_string_new (NULL);
+  return batch;
+}
+
+void
+da_shared_texts_batch_free (DaSharedTextsBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_array_unref (batch->entries);
+  g_string_free (batch->text, TRUE);
+  g_free (batch);
+}
+
+void
+da_shared_texts_batch_add (DaSharedTextsBatch   *batch,
+                           const char * const   *values,
+                           guint                 n,
+                           const DaSharedTexts **dest)
+{
+  BatchEntry entry = { 0, };
+  gboolean any = FALSE;
+
+  g_return_if_fail (batch != NULL && dest != NULL && n <= SHARED_TEXTS_MAX);
+
+  *dest = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      entry.lengths[i] = values[i] != NULL ? strlen (values[i]) : 0;
+      any |= values[i] != NULL;
+    }
+  if (!any)
+    return;
+
+  entry.hash = hash_texts (values, entry.lengths, n);
+  entry.n = n;
+  entry.dest = dest;
+  for (guint i = 0; i < n; i++)
+    {
+      if (values[i] == NULL)
+        {
+          entry.offsets[i] = SHARED_TEXT_NONE;
+          continue;
+        }
+      /* Texts come from answers read whole into memory: far below 4 GB. */
+      g_assert (batch->text->len < SHARED_TEXT_NONE - entry.lengths[i]);
+      entry.offsets[i] = (guint32) batch->text->len;
+      g_string_append_len (batch->text, values[i], entry.lengths[i] + 1);
+    }
+  g_array_append_val (batch->entries, entry);
+}
+
+static void
+batch_lookup_locked (DaSharedTextsBatch *batch,
+                     const BatchEntry   *entry)
+{
+  const char *values[SHARED_TEXTS_MAX];
+
+  for (guint i = 0; i < entry->n; i++)
+    values[i] = entry->offsets[i] != SHARED_TEXT_NONE ? batch->text->str + entry->offsets[i]
+                                                       : NULL;
+  *entry->dest = texts_ref_locked (values, entry->lengths, entry->n, entry->hash);
+}
+
+void
+da_shared_texts_batch_flush (DaSharedTextsBatch *batch)
+{
+  const BatchEntry *entries;
+  guint n;
+
+  g_return_if_fail (batch != NULL);
+
+  entries = (const BatchEntry *) (gpointer) batch->entries->data;
+  n = batch->entries->len;
+  if (n == 0)
+    return;
+
+  /* Each lookup waits on memory twice, for its slot and then for its group: here the slots of
+   * the groups BATCH_AHEAD ahead, and the groups of those half as far ahead, are being fetched
+   * meanwhile. The table may grow as groups are added: a fetch of a stale place only wastes
+   * itself. */
+  g_mutex_lock (&shared_texts_lock);
+  for (guint i = 0; i < n + BATCH_AHEAD; i++)
+    {
+      if (i < n && n_slots != 0)
+        PREFETCH (&slots[entries[i].hash & (n_slots - 1)]);
+
+      if (i >= BATCH_AHEAD / 2 && i - BATCH_AHEAD / 2 < n && n_slots != 0)
+        {
+          const DaSharedTexts *texts = slots[entries[i - BATCH_AHEAD / 2].hash & (n_slots - 1)].texts;
+
+          if (texts != NULL)
+            {
+              PREFETCH (texts);
+              PREFETCH ((const char *) texts + 64);
+            }
+        }
+
+      if (i >= BATCH_AHEAD)
+        batch_lookup_locked (batch, &entries[i - BATCH_AHEAD]);
+    }
+  g_mutex_unlock (&shared_texts_lock);
+
+  g_array_set_size (batch->entries, 0);
+  g_string_truncate (batch->text, 0);
 }
 
 void

@@ -222,6 +222,41 @@ test_audit_items (void)
   check_item (&audit, "{\"audit_log_id\":\"a\",\"org_id\":[]}", GENERAL);
 }
 
+/* A page of many events from fewer people, some of them several times on the page and some
+ * without an address or with a service user's name: their actors, looked up together once the
+ * page is read (da_shared_texts_batch_flush()), are the ones the general path gives. */
+static void
+test_audit_page_actors (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"audit_logs\":[");
+  g_autoptr(DaPage) page = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      guint person = (i * 7) % 41;
+
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, "{\"audit_log_id\":\"e%u\",\"action\":\"login\","
+                              "\"created_at\":\"2026-11-28T17:38:47Z\",\"user_id\":\"u%u\"",
+                              i, person);
+      if (person % 5 != 0)
+        g_string_append_printf (text, ",\"user_email\":\"p%u@example.com\"", person);
+      if (person % 7 == 0)
+        g_string_append (text, ",\"service_user_name\":\"ci-bot\"");
+      g_string_append (text, "}");
+    }
+  g_string_append (text, "]}");
+
+  page = read_both (&audit, text->str, text->len, FAST);
+  g_assert_cmpuint (page->items->len, ==, 300);
+  /* The same person on the page: one group of texts. */
+  g_assert_cmpstr (da_audit_event_get_user_email (g_ptr_array_index (page->items, 1)), ==,
+                   "p7@example.com");
+  g_assert_true (da_audit_event_get_user_email (g_ptr_array_index (page->items, 1)) ==
+                 da_audit_event_get_user_email (g_ptr_array_index (page->items, 42)));
+}
+
 static void
 test_deep_data (void)
 {
@@ -437,6 +472,7 @@ main (int   argc,
 
   g_test_add_func ("/json-scan/member-items", test_member_items);
   g_test_add_func ("/json-scan/audit-items", test_audit_items);
+  g_test_add_func ("/json-scan/audit-page-actors", test_audit_page_actors);
   g_test_add_func ("/json-scan/deep-data", test_deep_data);
   g_test_add_func ("/json-scan/envelopes", test_envelopes);
   g_test_add_func ("/json-scan/truncated", test_truncated);

@@ -516,6 +516,82 @@ test_audit_events_shared_actor (void)
 
 /* Groups of texts are told apart by every text and by which are NULL; the table keeps them
  * through growth and through removals in any order. */
+/* Groups looked up in a batch are the ones looked up alone: the same group for the same texts
+ * (twice in the batch, or shared before), NULL for none; a batch let go without its lookups
+ * shares nothing. */
+static void
+test_shared_texts_batch (void)
+{
+  g_autoptr(DaSharedTextsBatch) batch = da_shared_texts_batch_new ();
+  const DaSharedTexts *before_batch, *dests[600], *unused[3];
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char *shared[] = { "user-shared", "shared@example.com", NULL };
+  const char *nothing[] = { NULL, NULL, NULL };
+  guint before = _da_shared_texts_count ();
+
+  before_batch = da_shared_texts_ref (shared, 3);
+
+  /* Many groups, past the batch's look-ahead, some several times, the table growing meanwhile. */
+  for (guint i = 0; i < G_N_ELEMENTS (dests); i++)
+    {
+      guint person = (i * 13) % 257;
+      g_autofree char *email = g_strdup_printf ("person%u@example.com", person);
+      char *id = g_strdup_printf ("user-%u", person);
+      const char *values[] = { id, person % 4 == 0 ? NULL : email, person % 9 == 0 ? "bot" : NULL };
+
+      g_ptr_array_add (ids, id);
+      if (i == 100)
+        da_shared_texts_batch_add (batch, shared, 3, &dests[i]);
+      else if (i == 101)
+        da_shared_texts_batch_add (batch, nothing, 3, &dests[i]);
+      else
+        da_shared_texts_batch_add (batch, values, 3, &dests[i]);
+      /* Nothing until the flush; the texts were copied. */
+      g_assert_null (dests[i]);
+    }
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 1);
+  da_shared_texts_batch_flush (batch);
+
+  g_assert_true (dests[100] == before_batch);
+  g_assert_null (dests[101]);
+  for (guint i = 0; i < G_N_ELEMENTS (dests); i++)
+    {
+      guint person = (i * 13) % 257;
+      g_autofree char *email = g_strdup_printf ("person%u@example.com", person);
+      g_autofree char *id = g_strdup_printf ("user-%u", person);
+      const char *values[] = { id, person % 4 == 0 ? NULL : email, person % 9 == 0 ? "bot" : NULL };
+      const DaSharedTexts *alone;
+
+      if (i == 100 || i == 101)
+        continue;
+      alone = da_shared_texts_ref (values, 3);
+      g_assert_true (alone == dests[i]);
+      g_assert_cmpstr (da_shared_texts_get (dests[i], 0), ==, id);
+      g_assert_cmpstr (da_shared_texts_get (dests[i], 1), ==, values[1]);
+      g_assert_cmpstr (da_shared_texts_get (dests[i], 2), ==, values[2]);
+      da_shared_texts_unref (alone);
+    }
+  /* 257 people and the shared group. */
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 258);
+
+  /* Let go without its lookups: nothing shared, nothing set. */
+  {
+    g_autoptr(DaSharedTextsBatch) dropped = da_shared_texts_batch_new ();
+    const char *other[] = { "user-dropped", NULL, NULL };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unused); i++)
+      da_shared_texts_batch_add (dropped, other, 3, &unused[i]);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (unused); i++)
+    g_assert_null (unused[i]);
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before + 258);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dests); i++)
+    da_shared_texts_unref (dests[i]);
+  da_shared_texts_unref (before_batch);
+  g_assert_cmpuint (_da_shared_texts_count (), ==, before);
+}
+
 static void
 test_shared_texts (void)
 {
@@ -2126,6 +2202,7 @@ main (int   argc,
   g_test_add_func ("/models/audit-event/documented", test_audit_events);
   g_test_add_func ("/models/audit-event/shared-actor", test_audit_events_shared_actor);
   g_test_add_func ("/models/shared-texts", test_shared_texts);
+  g_test_add_func ("/models/shared-texts-batch", test_shared_texts_batch);
   g_test_add_func ("/models/audit-event/examples", test_audit_events_examples);
   g_test_add_func ("/models/audit-event/unix-seconds", test_audit_events_unix_seconds);
   g_test_add_func ("/models/billing-cycle", test_billing_cycles);
