@@ -894,6 +894,26 @@ assert_row_selection (DaRowViewport *viewport,
   g_assert_cmpuint (n_selected, <=, 1);
 }
 
+/* A row viewport (put in @viewport) with a one-column view of strings whose setups, binds and
+ * unbinds @count counts, in a scrolled window: returned, floating. Its model is the caller's. */
+static GtkWidget *
+counted_list_new (BindCount  *count,
+                  GtkWidget **viewport)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), count);
+  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), count);
+  g_signal_connect (factory, "unbind", G_CALLBACK (count_unbind_cb), count);
+  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
+  *viewport = da_row_viewport_new ();
+  da_row_viewport_set_child (DA_ROW_VIEWPORT (*viewport), column_view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), *viewport);
+  return scrolled;
+}
+
 /* The rows a list makes when its model comes before the window's first layout (the rows' height
  * known, the view's not yet), with a bar of @above pixels over the list; and, when
  * @rows_after_layout is given, the rows it has once the window is shown and laid out. */
@@ -904,20 +924,13 @@ rows_before_first_layout (int    window_height,
 {
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkWidget *viewport = da_row_viewport_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  BindCount count = { 0, };
+  GtkWidget *viewport;
+  GtkWidget *scrolled = counted_list_new (&count, &viewport);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  BindCount count = { 0, };
   guint n_rows;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
-  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
-  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
-  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
   gtk_widget_set_vexpand (scrolled, TRUE);
   if (above > 0)
     {
@@ -978,20 +991,13 @@ test_row_viewport_empty_measures_nothing_around (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkWidget *viewport = da_row_viewport_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  BindCount count = { 0, };
+  GtkWidget *viewport;
+  GtkWidget *scrolled = counted_list_new (&count, &viewport);
   GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
   TestCountedBar *bar = g_object_new (TEST_TYPE_COUNTED_BAR, NULL);
-  BindCount count = { 0, };
   GtkWindow *window;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
-  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
-  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
-  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
   gtk_box_append (GTK_BOX (box), scrolled);
 
@@ -1022,20 +1028,12 @@ test_row_viewport_append_below (void)
   BindCount count = { 0, };
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (list));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkWidget *viewport = da_row_viewport_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *viewport;
+  GtkWidget *scrolled = counted_list_new (&count, &viewport);
   GtkWindow *window;
   guint n_rows, binds_before, unbinds_before, first;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &count);
-  g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), &count);
-  g_signal_connect (factory, "unbind", G_CALLBACK (count_unbind_cb), &count);
-  gtk_column_view_append_column (column_view, gtk_column_view_column_new ("Name", factory));
-  da_row_viewport_set_child (DA_ROW_VIEWPORT (viewport), column_view);
   da_row_viewport_set_model (DA_ROW_VIEWPORT (viewport), GTK_SELECTION_MODEL (selection));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), viewport);
   append_strings (list, 0, 200);
 
   window = da_test_window_new (scrolled, 400, 400);
