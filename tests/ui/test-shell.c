@@ -291,6 +291,33 @@ count_pages (Fixture *f)
 /* Start-up builds the sidebar from the page table and only the page it shows; any other page is
  * created when first needed: shown through the sidebar (a click, or a selection as the keyboard
  * makes it), win.show-page, or asked for with da_window_get_page(). */
+/* The stacks on screen (but a drop-down's button's, a stack of its own of one small row); with
+ * @check, each asserted not to be homogeneous. */
+static guint
+count_mapped_stacks (Fixture  *f,
+                     gboolean  check)
+{
+  g_autoptr(GPtrArray) stacks = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_STACK);
+  guint n_mapped = 0;
+
+  for (guint i = 0; i < stacks->len; i++)
+    {
+      GtkStack *stack = g_ptr_array_index (stacks, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (stack)) ||
+          gtk_widget_get_ancestor (GTK_WIDGET (stack), GTK_TYPE_DROP_DOWN) != NULL)
+        continue;
+      n_mapped++;
+      if (check)
+        {
+          g_assert_false (gtk_stack_get_hhomogeneous (stack));
+          g_assert_false (gtk_stack_get_vhomogeneous (stack));
+        }
+    }
+
+  return n_mapped;
+}
+
 static void
 test_pages_created_when_needed (Fixture       *f,
                                 gconstpointer  data)
@@ -327,27 +354,12 @@ test_pages_created_when_needed (Fixture       *f,
   g_assert_cmpuint (count_pages (f), ==, 2);
 
   /* A layout measures what is shown only: no stack on screen measures its hidden children
-   * (pages made earlier, status pages) too. */
+   * (pages made earlier, status pages) too. Once the page has loaded and shows its list and its
+   * details pane: the window's stack, the page stack, the Members page's state view, list and
+   * details. */
   DA_TEST_WAIT_UNTIL (!da_page_get_busy (da_window_get_visible_page (f->window)));
-  {
-    g_autoptr(GPtrArray) stacks = da_test_find_all (GTK_WIDGET (f->window), GTK_TYPE_STACK);
-    guint n_mapped = 0;
-
-    for (guint i = 0; i < stacks->len; i++)
-      {
-        GtkStack *stack = g_ptr_array_index (stacks, i);
-
-        /* (A drop-down's button has a stack of its own, of one small row.) */
-        if (!gtk_widget_get_mapped (GTK_WIDGET (stack)) ||
-            gtk_widget_get_ancestor (GTK_WIDGET (stack), GTK_TYPE_DROP_DOWN) != NULL)
-          continue;
-        n_mapped++;
-        g_assert_false (gtk_stack_get_hhomogeneous (stack));
-        g_assert_false (gtk_stack_get_vhomogeneous (stack));
-      }
-    /* The window's, the page stack, the Members page's state view, list and details. */
-    g_assert_cmpuint (n_mapped, >=, 5);
-  }
+  DA_TEST_WAIT_UNTIL (count_mapped_stacks (f, FALSE) >= 5);
+  g_assert_cmpuint (count_mapped_stacks (f, TRUE), >=, 5);
 
   /* So does a row selected (the arrow keys in the sidebar), and win.show-page. */
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (sidebar_row (f, "sessions"))),
