@@ -1026,6 +1026,23 @@ hash_texts (const char * const *values,
   return (guint32) (h ^ (h >> 32));
 }
 
+/* The lengths of @values into @lengths (0 for NULL); FALSE when all are NULL. */
+static gboolean
+measure_texts (const char * const *values,
+               guint               n,
+               gsize              *lengths)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lengths[i] = values[i] != NULL ? strlen (values[i]) : 0;
+      any |= values[i] != NULL;
+    }
+
+  return any;
+}
+
 static gboolean
 texts_equal (const DaSharedTexts *texts,
              const char * const  *values,
@@ -1164,16 +1181,10 @@ da_shared_texts_ref (const char * const *values,
 {
   gsize lengths[SHARED_TEXTS_MAX];
   const DaSharedTexts *texts;
-  gboolean any = FALSE;
 
   g_return_val_if_fail (n <= SHARED_TEXTS_MAX, NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      lengths[i] = values[i] != NULL ? strlen (values[i]) : 0;
-      any |= values[i] != NULL;
-    }
-  if (!any)
+  if (!measure_texts (values, n, lengths))
     return NULL;
 
   g_mutex_lock (&shared_texts_lock);
@@ -1238,17 +1249,11 @@ da_shared_texts_batch_add (DaSharedTextsBatch   *batch,
                            const DaSharedTexts **dest)
 {
   BatchEntry entry = { 0, };
-  gboolean any = FALSE;
 
   g_return_if_fail (batch != NULL && dest != NULL && n <= SHARED_TEXTS_MAX);
 
   *dest = NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      entry.lengths[i] = values[i] != NULL ? strlen (values[i]) : 0;
-      any |= values[i] != NULL;
-    }
-  if (!any)
+  if (!measure_texts (values, n, entry.lengths))
     return;
 
   entry.hash = hash_texts (values, entry.lengths, n);
