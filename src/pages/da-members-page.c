@@ -858,7 +858,7 @@ new_cell_label (gboolean    numeric,
   /* Ellipsized, a label could shrink to nothing: names and addresses keep enough to be read,
    * and the list scrolls sideways on a narrow window. A CSS min-width in em rather than
    * gtk_label_set_width_chars(): GTK 4.8 works out the width of a character (a sample text
-   * shaped) each time such a label is measured, 56 times before the first frame. */
+   * shaped) each time such a label is measured. */
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
