@@ -18,6 +18,13 @@
  * With --urls, the URLs of the pages the client asked for are written to FILE, one a line, in
  * curl's configuration syntax (url = "…"), so that curl can fetch the same pages.
  *
+ * With DA_BENCH_THREADS=1 in the environment, a line for each thread follows the fetch line:
+ *
+ *   thread <name> cpu_ms=T
+ *
+ * its CPU time since it started (/proc/self/task/<id>/schedstat), to see where a fetch's work
+ * is done.
+ *
  * With --memory, the first page is loaded first (so that threads, connections and the code
  * of the libraries are there already), then the resident memory that no file backs is read
  * (/proc/self/statm, after malloc_trim), the rest of the list loaded, and the memory read again:
@@ -54,6 +61,27 @@ resident_bytes (void)
     return -1;
 
   return (gint64) (resident - shared) * sysconf (_SC_PAGESIZE);
+}
+
+static void
+print_thread_times (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *id;
+
+  while (dir != NULL && (id = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stat_path = g_strdup_printf ("/proc/self/task/%s/schedstat", id);
+      g_autofree char *comm_path = g_strdup_printf ("/proc/self/task/%s/comm", id);
+      g_autofree char *stat = NULL;
+      g_autofree char *comm = NULL;
+
+      if (!g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          !g_file_get_contents (comm_path, &comm, NULL, NULL))
+        continue;
+      printf ("thread %s cpu_ms=%.1f\n", g_strstrip (comm),
+              g_ascii_strtoull (stat, NULL, 10) / 1e6);
+    }
 }
 
 static void
@@ -184,6 +212,8 @@ main (int   argc,
 
       rows = g_list_model_get_n_items (da_pager_get_model (pager));
       printf ("fetch %s rows=%u seconds=%.6f\n", argv[1], rows, (end - start) / 1e6);
+      if (g_strcmp0 (g_getenv ("DA_BENCH_THREADS"), "1") == 0)
+        print_thread_times ();
       if (urls_file != NULL && !g_file_set_contents (urls_file, urls->str, urls->len, &error))
         {
           fprintf (stderr, "%s\n", error->message);
