@@ -1455,6 +1455,54 @@ da_string_pack_add_at (DaStringPack *pack,
   push_item (pack, &item);
 }
 
+/* g_intern_string() takes a lock that every thread shares and looks the string up in one table
+ * for the whole process, and a page's decoder interns the same few actions, roles and
+ * organization IDs over and over. So each thread keeps the strings it interned last in a small
+ * table of its own, found by a hash of their ends; interned strings live as long as the process,
+ * so their addresses stay good. A slot two strings share holds the later one. */
+#define INTERN_CACHE_SLOTS 64
+
+typedef struct
+{
+  const char *interned;
+  gsize       length;
+} InternSlot;
+
+static _Thread_local InternSlot intern_cache[INTERN_CACHE_SLOTS];
+
+/* @value: NUL-terminated, @length bytes long */
+static const char *
+intern_short (const char *value,
+              gsize       length)
+{
+  guint64 h = length, word = 0;
+  InternSlot *slot;
+
+  if (length >= sizeof word)
+    {
+      memcpy (&word, value, sizeof word);
+      h ^= word;
+      memcpy (&word, value + length - sizeof word, sizeof word);
+      h = (h * 0x100000001B3ULL) ^ word;
+    }
+  else
+    {
+      memcpy (&word, value, length);
+      h ^= word;
+    }
+  slot = &intern_cache[(h * 0x9E3779B97F4A7C15ULL) >> 58];
+  G_STATIC_ASSERT (INTERN_CACHE_SLOTS == 1 << (64 - 58));
+
+  if (slot->interned == NULL || slot->length != length ||
+      memcmp (slot->interned, value, length) != 0)
+    {
+      slot->interned = g_intern_string (value);
+      slot->length = length;
+    }
+
+  return slot->interned;
+}
+
 void
 da_string_pack_add_interned (DaStringPack  *pack,
                              const char   **dest,
@@ -1472,7 +1520,7 @@ da_string_pack_add_interned (DaStringPack  *pack,
   if (item.length <= INTERN_MAX_LENGTH)
     {
       /* Interned at once: nothing to copy later. */
-      *dest = g_intern_string (value);
+      *dest = intern_short (value, item.length);
       return;
     }
 
@@ -1502,7 +1550,7 @@ place_item (char                   *block,
   const char *address;
 
   if (item->interned)
-    address = g_intern_string (item->value);
+    address = intern_short (item->value, item->length);
   else
     {
       memcpy (*cursor, item->value, item->length);

@@ -516,6 +516,117 @@ test_audit_events_shared_actor (void)
 
 /* Groups of texts are told apart by every text and by which are NULL; the table keeps them
  * through growth and through removals in any order. */
+/* Interned strings come out as g_intern_string() gives them, whether the decoding thread's
+ * own table of recent ones has them or not: strings of every length, strings that differ only in
+ * the middle (their ends, which pick the table's slot, are the same), the same strings again in
+ * another order, and from another thread. */
+static const char *
+pack_interned (const char *value,
+               gboolean    at_offset)
+{
+  DaStringPack pack;
+  const char *dest = NULL;
+  gpointer block;
+
+  da_string_pack_init (&pack);
+  if (at_offset)
+    {
+      gsize offset = da_string_pack_reserve (&pack, sizeof (const char *));
+
+      da_string_pack_add_interned_at (&pack, offset, value);
+      block = da_string_pack_finish (&pack);
+      memcpy (&dest, (char *) block + offset, sizeof dest);
+    }
+  else
+    {
+      da_string_pack_add_interned (&pack, &dest, value);
+      block = da_string_pack_finish (&pack);
+    }
+  g_free (block);
+
+  return dest;
+}
+
+static GPtrArray *
+interned_samples (void)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (values, g_strdup (""));
+  g_ptr_array_add (values, g_strdup ("a"));
+  g_ptr_array_add (values, g_strdup ("login"));
+  g_ptr_array_add (values, g_strdup ("create_session"));
+  g_ptr_array_add (values, g_strdup ("update_session"));
+  for (guint i = 0; i < 300; i++)
+    {
+      /* Same first and last eight bytes, another middle. */
+      g_ptr_array_add (values, g_strdup_printf ("org-aaaa%06uzzzzzzzz", i));
+      g_ptr_array_add (values, g_strdup_printf ("r%u", i));
+    }
+
+  return values;
+}
+
+static gpointer
+check_interned_thread (gpointer data)
+{
+  GPtrArray *values = data;
+
+  for (guint i = values->len; i > 0; i--)
+    {
+      const char *value = g_ptr_array_index (values, i - 1);
+
+      if (pack_interned (value, i % 2) != g_intern_string (value))
+        return GINT_TO_POINTER (FALSE);
+    }
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+test_string_pack_interned (void)
+{
+  g_autoptr(GPtrArray) values = interned_samples ();
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < values->len; i++)
+      {
+        guint k = round == 1 ? values->len - 1 - i : (i * 7 + round) % values->len;
+        const char *value = g_ptr_array_index (values, k);
+        const char *interned = pack_interned (value, (i + round) % 2);
+
+        g_assert_true (interned == g_intern_string (value));
+        g_assert_cmpstr (interned, ==, value);
+      }
+
+  /* An alternation of two strings whose ends are the same, over and over. */
+  for (guint i = 0; i < 20; i++)
+    {
+      const char *value = g_ptr_array_index (values, 5 + 2 * (i % 2));
+
+      g_assert_true (pack_interned (value, FALSE) == g_intern_string (value));
+    }
+
+  {
+    GThread *thread = g_thread_new ("interning", check_interned_thread, values);
+
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+  }
+
+  /* Longer than what is interned: a copy in the block, not an interned string. */
+  {
+    g_autofree char *long_value = g_strnfill (200, 'x');
+    DaStringPack pack;
+    const char *dest;
+    g_autofree char *block = NULL;
+
+    da_string_pack_init (&pack);
+    da_string_pack_add_interned (&pack, &dest, long_value);
+    block = da_string_pack_finish (&pack);
+    g_assert_true (dest == block);
+    g_assert_cmpstr (dest, ==, long_value);
+  }
+}
+
 /* Groups looked up in a batch are the ones looked up alone: the same group for the same texts
  * (twice in the batch, or shared before), NULL for none; a batch let go without its lookups
  * shares nothing. */
@@ -2203,6 +2314,7 @@ main (int   argc,
   g_test_add_func ("/models/audit-event/shared-actor", test_audit_events_shared_actor);
   g_test_add_func ("/models/shared-texts", test_shared_texts);
   g_test_add_func ("/models/shared-texts-batch", test_shared_texts_batch);
+  g_test_add_func ("/models/string-pack-interned", test_string_pack_interned);
   g_test_add_func ("/models/audit-event/examples", test_audit_events_examples);
   g_test_add_func ("/models/audit-event/unix-seconds", test_audit_events_unix_seconds);
   g_test_add_func ("/models/billing-cycle", test_billing_cycles);
