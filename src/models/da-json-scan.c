@@ -120,9 +120,17 @@ skip_plain (const char *p,
   while (end - p >= 8)
     {
       guint64 w = load_word (p);
+      guint64 special = HAS_LESS (w, 0x20) | HAS_BYTE (w, '"') | HAS_BYTE (w, '\\');
 
-      if ((HAS_LESS (w, 0x20) | HAS_BYTE (w, '"') | HAS_BYTE (w, '\\')) != 0)
-        break;
+      if (special != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          /* The first byte in memory is the lowest, and the lowest byte flagged is rightly so. */
+          return p + (__builtin_ctzll (special) >> 3);
+#else
+          break;
+#endif
+        }
       p += 8;
     }
   while (p < end && is_plain ((guchar) *p))
@@ -507,8 +515,7 @@ da_json_scan_object_next (DaJsonScan  *scan,
     return FALSE;
 
   start = ++scan->p;
-  while (scan->p < scan->end && is_plain ((guchar) *scan->p))
-    scan->p++;
+  scan->p = skip_plain (scan->p, scan->end);
   if (scan->p >= scan->end || *scan->p != '"')
     return FALSE;   /* an escape or a control character in the key */
 

@@ -406,8 +406,32 @@ test_utf8_validate (void)
   g_rand_free (rand);
 }
 
-/* Strings are read eight bytes at a time too: a quote, a backslash or a control character at
- * any offset ends the plain run there. */
+/* Reads the first @length bytes of @json (a string, with its quotes) as an object's key: a key
+ * ends at its closing quote, and one with an escape or a control character is not taken. */
+static gboolean
+scan_as_key (const GString *json,
+             gsize          length,
+             gsize         *key_length)
+{
+  g_autoptr(GString) object = g_string_new ("{");
+  DaJsonScan scan;
+  const char *key = NULL;
+  guint index = 0;
+  gboolean done = FALSE;
+
+  g_string_append_len (object, json->str, length);
+  g_string_append (object, ":1}");
+  da_json_scan_init (&scan, object->str, object->len);
+  g_assert_true (da_json_scan_object_begin (&scan));
+  if (!da_json_scan_object_next (&scan, &index, &key, key_length, &done))
+    return FALSE;
+  g_assert_false (done);
+  g_assert_true (key == object->str + 2);
+  return TRUE;
+}
+
+/* Strings and keys are read eight bytes at a time too: a quote, a backslash or a control
+ * character at any offset ends the plain run there. */
 static void
 test_string_runs (void)
 {
@@ -421,8 +445,8 @@ test_string_runs (void)
             g_autoptr(GString) json = g_string_new ("\"");
             DaJsonScan scan;
             const char *value = NULL;
-            gsize value_length = 0;
-            gboolean ok;
+            gsize value_length = 0, key_length = 0;
+            gboolean ok, key_ok;
 
             for (guint i = 0; i < length; i++)
               g_string_append_c (json, i == at ? specials[k] : (i % 3 == 0 ? '\xc3' : 'x'));
@@ -439,23 +463,36 @@ test_string_runs (void)
 
             da_json_scan_init (&scan, json->str, json->len);
             ok = da_json_scan_string_or_null (&scan, &value, &value_length);
+            /* as a key, the string up to its first quote */
+            key_ok = scan_as_key (json, at < length && json->str[at + 1] == '"' ? at + 2 : json->len,
+                                  &key_length);
 
             if (at < length && json->str[at + 1] == '"')
               {
                 /* the string ends there */
                 g_assert_true (ok);
                 g_assert_cmpuint (value_length, ==, at);
+                g_assert_true (key_ok);
+                g_assert_cmpuint (key_length, ==, at);
               }
             else if (at < length && (json->str[at + 1] == '\n' || json->str[at + 1] == '\x01' ||
                                      json->str[at + 1] == '\x1f'))
-              g_assert_false (ok);   /* a control character in a string */
+              {
+                g_assert_false (ok);   /* a control character in a string */
+                g_assert_false (key_ok);
+              }
             else if (at < length && json->str[at + 1] == '\\')
-              g_assert_false (ok);   /* "\\x" is no escape */
+              {
+                g_assert_false (ok);   /* "\\x" is no escape */
+                g_assert_false (key_ok);
+              }
             else
               {
                 g_assert_true (ok);
                 g_assert_cmpuint (value_length, ==, json->len - 3);
                 g_assert_cmpmem (value, value_length, json->str + 1, json->len - 3);
+                g_assert_true (key_ok);
+                g_assert_cmpuint (key_length, ==, json->len - 3);
               }
           }
       }
