@@ -251,6 +251,13 @@ _da_audit_event_new_from_scan (DaJsonScan *scan)
     SEEN_USER_EMAIL = 1 << 4, SEEN_ORG_ID = 1 << 5, SEEN_SERVICE_USER = 1 << 6,
     SEEN_DATA = 1 << 7,
   };
+  /* The key that usually follows each one (by its bit's position), as the API writes them. */
+  static const DaJsonScanKey next_key[] = {
+    DA_JSON_SCAN_KEY ("action"), DA_JSON_SCAN_KEY ("created_at"), DA_JSON_SCAN_KEY ("user_id"),
+    DA_JSON_SCAN_KEY ("user_email"), DA_JSON_SCAN_KEY ("org_id"), DA_JSON_SCAN_KEY ("data"),
+    DA_JSON_SCAN_KEY ("data"), { NULL, 0 },
+  };
+  DaJsonScanKey hint = DA_JSON_SCAN_KEY ("audit_log_id");
   guint seen = 0, index = 0;
   gboolean done = FALSE;
   Fields f = { NULL, };
@@ -268,7 +275,8 @@ _da_audit_event_new_from_scan (DaJsonScan *scan)
       guint bit;
       gboolean ok;
 
-      if (!da_json_scan_object_next (scan, &index, &key, &key_length, &done))
+      if (!da_json_scan_object_next_hinted (scan, &index, hint.name, hint.length, &key,
+                                            &key_length, &done))
         return NULL;
       if (done)
         break;
@@ -333,6 +341,8 @@ _da_audit_event_new_from_scan (DaJsonScan *scan)
       if (!ok || (seen & bit) != 0)
         return NULL;
       seen |= bit;
+      if (bit != 0)
+        hint = next_key[__builtin_ctz (bit)];
     }
 
   /* Required: the general path says whether it is missing or null. */

@@ -538,6 +538,37 @@ end:
 }
 
 gboolean
+da_json_scan_object_next_hinted (DaJsonScan  *scan,
+                                 guint       *index,
+                                 const char  *hint,
+                                 gsize        hint_length,
+                                 const char **key,
+                                 gsize       *key_length,
+                                 gboolean    *done)
+{
+  const char *p = scan->p;
+
+  if (*index > 0 && p < scan->end && *p == ',')
+    p++;
+
+  /* "hint": */
+  if (hint != NULL && (*index == 0 || p != scan->p) &&
+      (gsize) (scan->end - p) >= hint_length + 3 && p[0] == '"' &&
+      memcmp (p + 1, hint, hint_length) == 0 && p[hint_length + 1] == '"' &&
+      p[hint_length + 2] == ':')
+    {
+      *key = p + 1;
+      *key_length = hint_length;
+      *done = FALSE;
+      scan->p = p + hint_length + 3;
+      (*index)++;
+      return TRUE;
+    }
+
+  return da_json_scan_object_next (scan, index, key, key_length, done);
+}
+
+gboolean
 da_json_scan_array_begin (DaJsonScan *scan)
 {
   if (da_json_scan_peek (scan) != '[' || ++scan->depth > MAX_DEPTH)

@@ -74,6 +74,16 @@ gboolean     da_json_scan_object_next    (DaJsonScan    *scan,
                                           const char   **key,
                                           gsize         *key_length,
                                           gboolean      *done);
+/* The same, with the key a decoder expects next (@hint, @hint_length bytes of plain text, or
+ * NULL): when the text is that very key, written without spaces, it is taken without reading it
+ * a byte at a time. Any other key, or spaces, go the way of _next. */
+gboolean     da_json_scan_object_next_hinted (DaJsonScan  *scan,
+                                              guint       *index,
+                                              const char  *hint,
+                                              gsize        hint_length,
+                                              const char **key,
+                                              gsize       *key_length,
+                                              gboolean    *done);
 /* Arrays the same way: _next sets *done at the ']' (consumed), else leaves @scan at the next
  * element. */
 gboolean     da_json_scan_array_begin    (DaJsonScan    *scan);
@@ -92,6 +102,14 @@ da_json_scan_key_is (const char *key,
 }
 #define DA_JSON_SCAN_KEY_IS(key, key_length, literal) \
   da_json_scan_key_is ((key), (key_length), "" literal "", sizeof (literal) - 1)
+
+/* A key a decoder expects, for da_json_scan_object_next_hinted() */
+typedef struct
+{
+  const char *name;
+  gsize       length;
+} DaJsonScanKey;
+#define DA_JSON_SCAN_KEY(literal) { "" literal "", sizeof (literal) - 1 }
 
 /* Values. Each skips the spaces before it. */
 gboolean     da_json_scan_null           (DaJsonScan    *scan);

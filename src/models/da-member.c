@@ -280,6 +280,15 @@ _da_member_new_from_scan (DaJsonScan *scan)
     SEEN_CREATED_AT = 1 << 4, SEEN_LAST_LOGIN = 1 << 5, SEEN_LOGIN_COUNT = 1 << 6,
     SEEN_SAML_ID = 1 << 7, SEEN_SESSIONS = 1 << 8, SEEN_SEARCHES = 1 << 9,
   };
+  /* The key that usually follows each one (by its bit's position), as the API writes them. */
+  static const DaJsonScanKey next_key[] = {
+    DA_JSON_SCAN_KEY ("email"), DA_JSON_SCAN_KEY ("name"), DA_JSON_SCAN_KEY ("enterprise_role"),
+    DA_JSON_SCAN_KEY ("created_at"), DA_JSON_SCAN_KEY ("last_login"),
+    DA_JSON_SCAN_KEY ("login_count"), DA_JSON_SCAN_KEY ("saml_id"),
+    DA_JSON_SCAN_KEY ("sessions_created_count"), DA_JSON_SCAN_KEY ("searches_created_count"),
+    { NULL, 0 },
+  };
+  DaJsonScanKey hint = DA_JSON_SCAN_KEY ("user_id");
   guint seen = 0, index = 0;
   gboolean done = FALSE;
   Fields f;
@@ -297,7 +306,8 @@ _da_member_new_from_scan (DaJsonScan *scan)
       guint bit;
       gboolean ok;
 
-      if (!da_json_scan_object_next (scan, &index, &key, &key_length, &done))
+      if (!da_json_scan_object_next_hinted (scan, &index, hint.name, hint.length, &key,
+                                            &key_length, &done))
         return NULL;
       if (done)
         break;
@@ -369,6 +379,8 @@ _da_member_new_from_scan (DaJsonScan *scan)
       if (!ok || (seen & bit) != 0)
         return NULL;
       seen |= bit;
+      if (bit != 0)
+        hint = next_key[__builtin_ctz (bit)];
     }
 
   /* Required: the general path says which one is missing or null. */

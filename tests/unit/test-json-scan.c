@@ -498,6 +498,98 @@ test_string_runs (void)
       }
 }
 
+/* Reads @text's object with _next, or with _next_hinted and @hint before every key; returns what
+ * was read: each key, then "}" or "!" where the reading failed, and where it stopped. */
+static char *
+read_keys (const char *text,
+           const char *hint)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  DaJsonScan scan;
+  guint index = 0;
+
+  da_json_scan_init (&scan, text, strlen (text));
+  if (!da_json_scan_object_begin (&scan))
+    return g_strdup ("not an object");
+
+  for (;;)
+    {
+      const char *key = NULL;
+      gsize key_length = 0;
+      gboolean done = FALSE, ok;
+
+      if (hint != NULL)
+        ok = da_json_scan_object_next_hinted (&scan, &index, hint, strlen (hint), &key,
+                                              &key_length, &done);
+      else
+        ok = da_json_scan_object_next (&scan, &index, &key, &key_length, &done);
+      if (!ok || done)
+        {
+          g_string_append (out, ok ? "}" : "!");
+          break;
+        }
+      g_string_append_printf (out, "[%.*s]", (int) key_length, key);
+      if (!da_json_scan_skip (&scan))
+        {
+          g_string_append (out, "?");
+          break;
+        }
+    }
+  g_string_append_printf (out, " at %d", (int) (scan.p - text));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A decoder's guess of the next key changes nothing but the speed: whatever the guess, a key is
+ * read as without one (longer and shorter keys than the guess, spaces, a missing or doubled
+ * comma, escapes, the end of the text). */
+static void
+test_hinted_keys (void)
+{
+  static const char *texts[] = {
+    "{\"name\":1,\"email\":\"a\",\"name_x\":3}",
+    "{\"nam\":1,\"name\":2,\"n\":3}",
+    "{ \"name\" : 1 , \"email\":2 }",
+    "{\"email\":1 \"name\":2}",
+    "{\"email\":1\"name\":2}",
+    "{\"email\":1,,\"name\":2}",
+    "{,\"name\":1}",
+    "{\"na\\u006de\":1}",
+    "{\"name\"",
+    "{\"name\":",
+    "{\"name\" :1}",
+    "{\"name\":1,",
+    "{\"name\":1,\"name",
+    "{}",
+    "{\"\":1}",
+  };
+  /* Guesses are plain text, as the decoders' are. */
+  static const char *hints[] = { "name", "email", "nam", "name_x", "n", "", "na", "}" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autofree char *plain = read_keys (texts[t], NULL);
+
+      for (guint h = 0; h < G_N_ELEMENTS (hints); h++)
+        {
+          g_autofree char *hinted = read_keys (texts[t], hints[h]);
+
+          g_assert_cmpstr (hinted, ==, plain);
+        }
+    }
+
+  /* What the plain reading gives, to be sure the texts try what they should. */
+  {
+    g_autofree char *keys = read_keys (texts[0], "name");
+    g_autofree char *spaced = read_keys (texts[2], "name");
+    g_autofree char *no_comma = read_keys (texts[3], "name");
+
+    g_assert_cmpstr (keys, ==, "[name][email][name_x]} at 33");
+    g_assert_cmpstr (spaced, ==, "[name][email]} at 26");
+    g_assert_cmpstr (no_comma, ==, "[email]! at 11");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/truncated", test_truncated);
   g_test_add_func ("/json-scan/utf8-validate", test_utf8_validate);
   g_test_add_func ("/json-scan/string-runs", test_string_runs);
+  g_test_add_func ("/json-scan/hinted-keys", test_hinted_keys);
 
   return g_test_run ();
 }
