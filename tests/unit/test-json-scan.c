@@ -371,14 +371,15 @@ test_utf8_validate (void)
     "\xe0\x80\xaf", "\xf5\x80\x80\x80", "\xfe", "\xff",
   };
   GRand *rand = g_rand_new_with_seed (1128);
-  char buffer[64];
+  char buffer[160];
 
+  /* At every offset of the first blocks of 32 and words of 8 bytes, and past them. */
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
     {
       gsize n = MAX (strlen (odd[i]), 1);   /* "\x00" is one byte */
 
-      for (guint offset = 0; offset + n <= 24; offset++)
-        for (guint total = offset + n; total <= 24; total += 5)
+      for (guint offset = 0; offset + n <= 100; offset++)
+        for (guint total = offset + n; total <= 100; total += 5)
           {
             memset (buffer, 'a', sizeof buffer);
             memcpy (buffer + offset, odd[i], n);
@@ -387,16 +388,18 @@ test_utf8_validate (void)
           }
     }
 
-  for (guint round = 0; round < 20000; round++)
+  for (guint round = 0; round < 40000; round++)
     {
       gsize total = g_rand_int_range (rand, 0, sizeof buffer);
+      /* Mostly ASCII, now and then a byte of anything: often, or seldom enough for long runs of
+       * ASCII between. */
+      guint32 seldom = round % 2 == 0 ? 0xf00 : 0xff00;
 
       for (gsize i = 0; i < total; i++)
         {
-          /* Mostly ASCII, now and then a byte of anything. */
           guint32 r = g_rand_int (rand);
 
-          buffer[i] = (char) ((r & 0xf00) == 0 ? (r & 0xff) : 0x20 + (r & 0x3f));
+          buffer[i] = (char) ((r & seldom) == 0 ? (r & 0xff) : 0x20 + (r & 0x3f));
         }
       g_assert_cmpint (da_utf8_validate_len (buffer, total), ==,
                        g_utf8_validate_len (buffer, total, NULL));
