@@ -158,6 +158,11 @@ gboolean     da_json_node_get_time         (JsonNode       *node,
  * "Z", an offset "±HH[:MM]" or nothing (UTC). FALSE for anything else. */
 gboolean     da_json_parse_timestamp       (const char     *text,
                                             gint64         *value);
+/* The form the API writes, "YYYY-MM-DDTHH:MM:SSZ": the 20 bytes at @text (not NUL-terminated),
+ * read as da_json_parse_timestamp() reads them. FALSE when they are not in that very form (the
+ * general parser may still take them) or not a time. */
+gboolean     da_json_parse_timestamp_utc20 (const char     *text,
+                                            gint64         *value);
 
 /* Appends @node as compact JSON text to @out, checking it on the way: strings and keys valid
  * UTF-8, numbers finite, nesting at most DA_JSON_MAX_DEPTH deep. */

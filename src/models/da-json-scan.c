@@ -837,6 +837,13 @@ da_json_scan_time (DaJsonScan *scan,
   switch (da_json_scan_peek (scan))
     {
     case '"':
+      /* The API's own form, read in place; anything else as a string first. */
+      if (scan->end - scan->p >= 22 && scan->p[21] == '"' &&
+          da_json_parse_timestamp_utc20 (scan->p + 1, value))
+        {
+          scan->p += 22;
+          return TRUE;
+        }
       if (!da_json_scan_string_or_null (scan, &text, &length))
         return FALSE;
       return da_json_parse_timestamp (text, value);

@@ -744,6 +744,61 @@ da_json_parse_timestamp (const char *text,
   return TRUE;
 }
 
+gboolean
+da_json_parse_timestamp_utc20 (const char *text,
+                               gint64     *value)
+{
+  int year, month, day, hour, minute, second;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* Eight bytes at a time, bytes 0-7, 8-15 and 12-19: a byte XOR its form's ('0' for a digit)
+   * is 0-9 for a digit and 0 for the right separator; plus 0x76 or 0x7F its high bit is then
+   * still clear. A carry out of a byte comes only from a byte whose own high bit is set, so it
+   * cannot hide a wrong byte. */
+  static const struct { guint64 form; guint64 add; } words[] = {
+    { G_GUINT64_CONSTANT (0x2d30302d30303030), G_GUINT64_CONSTANT (0x7f76767f76767676) },
+    { G_GUINT64_CONSTANT (0x30303a3030543030), G_GUINT64_CONSTANT (0x76767f76767f7676) },
+    { G_GUINT64_CONSTANT (0x5a30303a30303a30), G_GUINT64_CONSTANT (0x7f76767f76767f76) },
+  };
+  static const guint at[] = { 0, 8, 12 };
+  guint64 bad = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      guint64 w, x;
+
+      memcpy (&w, text + at[i], sizeof w);
+      x = w ^ words[i].form;
+      bad |= (x + words[i].add) | x;
+    }
+  if ((bad & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+    return FALSE;
+#else
+  static const char form[] = "0000-00-00T00:00:00Z";
+
+  for (guint i = 0; i < sizeof form - 1; i++)
+    if (form[i] == '0' ? (guchar) (text[i] - '0') > 9 : text[i] != form[i])
+      return FALSE;
+#endif
+
+#define DIGITS2(at) ((text[at] - '0') * 10 + (text[(at) + 1] - '0'))
+  year = DIGITS2 (0) * 100 + DIGITS2 (2);
+  month = DIGITS2 (5);
+  day = DIGITS2 (8);
+  hour = DIGITS2 (11);
+  minute = DIGITS2 (14);
+  second = DIGITS2 (17);
+#undef DIGITS2
+
+  /* As da_json_parse_timestamp(): 60 is a leap second. */
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month) ||
+      hour > 23 || minute > 59 || second > 60)
+    return FALSE;
+
+  *value = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
 /* Compact JSON text */
 
 static void

@@ -593,6 +593,97 @@ test_hinted_keys (void)
   }
 }
 
+/* Reads @text as a JSON string of a time, and checks the scan (which reads the API's own form in
+ * place) agrees with the general parser, in what it takes and what it makes of it. Returns
+ * whether it was taken. */
+static gboolean
+check_time (const char *text)
+{
+  g_autofree char *json = g_strdup_printf ("\"%s\",", text);
+  DaJsonScan scan;
+  gint64 scanned = 0, parsed = 0;
+  gboolean scan_ok, parse_ok;
+
+  da_json_scan_init (&scan, json, strlen (json));
+  scan_ok = da_json_scan_time (&scan, &scanned);
+  parse_ok = da_json_parse_timestamp (text, &parsed);
+
+  if (scan_ok != parse_ok || (scan_ok && scanned != parsed))
+    g_error ("\"%s\": scanned %d %" G_GINT64_FORMAT ", parsed %d %" G_GINT64_FORMAT, text,
+             scan_ok, scanned, parse_ok, parsed);
+  if (scan_ok)
+    g_assert_cmpint (*scan.p, ==, ',');
+
+  return scan_ok;
+}
+
+/* Times in the API's form ("YYYY-MM-DDTHH:MM:SSZ") are read straight from the text: the same
+ * values as the general parser's, for every day of four centuries and the edges of each field,
+ * and the same refusals for a wrong byte anywhere (each position, every byte value). */
+static void
+test_times (void)
+{
+  static const char *edges[] = {
+    "1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+    "2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2000-02-29T00:00:00Z",
+    "1900-02-29T00:00:00Z", "2026-11-17T23:59:60Z", "2026-11-17T24:00:00Z",
+    "2026-11-17T23:60:00Z", "2026-11-17T23:59:61Z", "2026-13-01T00:00:00Z",
+    "2026-00-10T00:00:00Z", "2026-04-31T00:00:00Z", "2026-04-00T00:00:00Z",
+    "2026-11-17t14:55:20z", "2026-11-17 14:55:20Z", "2026-11-17T14:55:20.5Z",
+    "2026-11-17T14:55:20+01:00", "2026-11-17T14:55Z", "2026-11-17", "2026-11-17T14:55:20",
+  };
+  char text[] = "2026-11-17T14:55:20Z";
+  guint taken = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    check_time (edges[i]);
+
+  for (int year = 1900; year < 2300; year += 3)
+    for (int month = 1; month <= 12; month++)
+      for (int day = 1; day <= 31; day++)
+        {
+          g_autofree char *t = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                                                (day * 7) % 24, (day * 13) % 60,
+                                                (month * 11) % 61);
+
+          taken += check_time (t);
+        }
+  g_assert_cmpuint (taken, >, 40000);
+
+  for (guint at = 0; at < strlen (text); at++)
+    {
+      char kept = text[at];
+
+      for (guint byte = 1; byte < 256; byte++)
+        {
+          text[at] = (char) byte;
+          if (g_utf8_validate (text, -1, NULL) && byte != '"' && byte != '\\')
+            check_time (text);
+        }
+      text[at] = kept;
+    }
+
+  /* Characters of two and three bytes in place of digits or separators. */
+  for (guint at = 0; at + 1 < strlen (text); at++)
+    for (guint lead = 0xc2; lead <= 0xef; lead++)
+      for (guint next = 0x80; next <= 0xbf; next += 7)
+        {
+          g_autofree char *changed = g_strdup (text);
+          guint n = lead >= 0xe0 ? 3 : 2;
+
+          if (at + n > strlen (text))
+            continue;
+          changed[at] = (char) lead;
+          changed[at + 1] = (char) (lead == 0xe0 ? 0xa0 + (next & 0x1f) : next);
+          if (n == 3)
+            changed[at + 2] = (char) 0x80;
+          if (g_utf8_validate (changed, -1, NULL))
+            g_assert_false (check_time (changed));
+        }
+
+  g_assert_true (check_time (text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/utf8-validate", test_utf8_validate);
   g_test_add_func ("/json-scan/string-runs", test_string_runs);
   g_test_add_func ("/json-scan/hinted-keys", test_hinted_keys);
+  g_test_add_func ("/json-scan/times", test_times);
 
   return g_test_run ();
 }
