@@ -1324,7 +1324,9 @@ da_shared_texts_batch_add (DaSharedTextsBatch   *batch,
       /* Texts come from answers read whole into memory: far below 4 GB. */
       g_assert (batch->text->len < SHARED_TEXT_NONE - entry.lengths[i]);
       entry.offsets[i] = (guint32) batch->text->len;
-      g_string_append_len (batch->text, values[i], entry.lengths[i] + 1);
+      /* The text and its NUL; g_string_set_size() grows the room when it must. */
+      g_string_set_size (batch->text, entry.offsets[i] + entry.lengths[i] + 1);
+      memcpy (batch->text->str + entry.offsets[i], values[i], entry.lengths[i] + 1);
     }
   g_array_append_val (batch->entries, entry);
 }
