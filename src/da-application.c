@@ -60,6 +60,8 @@ struct _DaApplication
   gboolean        held;            /* g_application_hold () for the background */
   guint           icon_source;     /* sets the windows' icon once the first frame is out */
   GtkIconPaintable *spinner_icon;  /* see preload_icons() */
+  gboolean        tls_started;     /* see prepare_tls() */
+  gboolean        tls_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (DaApplication, da_application, ADW_TYPE_APPLICATION)
@@ -874,6 +876,61 @@ _da_application_get_spinner_icon (DaApplication *self)
   return self->spinner_icon;
 }
 
+/* The first https:// request loads GLib's TLS backend and the system's trusted certificates
+ * (some 15 to 20 ms on a desktop), on the thread that makes the connection: the main one,
+ * between the keyring's answer and the first page. Both are safe to load from any thread and
+ * kept for the process, so a worker thread loads them at start-up, while the window is built
+ * and the keyring answers. The demo, on http://, needs neither. */
+static void
+prepare_tls_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GTlsBackend *backend = g_tls_backend_get_default ();
+  g_autoptr(GTlsDatabase) database = NULL;
+
+  if (g_tls_backend_supports_tls (backend))
+    database = g_tls_backend_get_default_database (backend);
+
+  g_task_return_boolean (task, database != NULL);
+}
+
+static void
+on_tls_prepared_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DaApplication *self = DA_APPLICATION (object);
+
+  self->tls_loaded = g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static void
+prepare_tls (DaApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->demo || !g_str_has_prefix (da_application_get_server_url (self), "https://"))
+    return;
+
+  self->tls_started = TRUE;
+  task = g_task_new (self, NULL, on_tls_prepared_cb, NULL);
+  g_task_set_source_tag (task, prepare_tls);
+  g_task_run_in_thread (task, prepare_tls_thread);
+}
+
+void
+_da_application_get_tls_prepared (DaApplication *self,
+                                  gboolean      *started,
+                                  gboolean      *loaded)
+{
+  g_return_if_fail (DA_IS_APPLICATION (self));
+
+  *started = self->tls_started;
+  *loaded = self->tls_loaded;
+}
+
 static void
 da_application_startup (GApplication *application)
 {
@@ -910,6 +967,8 @@ da_application_startup (GApplication *application)
       g_warning ("The settings schema %s is not installed: settings will not be kept",
                  APP_ID_BASE);
     }
+
+  prepare_tls (self);
 
   if (!self->demo)
     self->key_store = da_key_store_new ();

@@ -129,4 +129,10 @@ char          *da_application_dup_version_info     (void);
  * startup). GTK's icon theme answers the spinner's own lookup with this very icon. */
 GtkIconPaintable *_da_application_get_spinner_icon (DaApplication  *self);
 
+/* For tests: whether start-up began loading TLS in a worker thread (an https:// server, not the
+ * demo), and whether that thread has loaded the system's trusted certificates. */
+void           _da_application_get_tls_prepared    (DaApplication  *self,
+                                                    gboolean       *started,
+                                                    gboolean       *loaded);
+
 G_END_DECLS

@@ -514,6 +514,52 @@ test_spinner_icon_drawn_at_start_up (Fixture       *f,
   g_assert_true (spinners == icon);
 }
 
+static gboolean
+tls_loaded (DaApplication *app)
+{
+  gboolean started, loaded;
+
+  _da_application_get_tls_prepared (app, &started, &loaded);
+  return loaded;
+}
+
+/* Start-up loads GLib's TLS backend and the trusted certificates in a worker thread when the
+ * server is https://, and not for the demo, which is on http://. */
+static void
+test_tls_prepared_at_start_up (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DaApplication *app;
+  gboolean started = TRUE, loaded = TRUE;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("GLib has no TLS backend here");
+      return;
+    }
+
+  start_app (f, TRUE);
+  _da_application_get_tls_prepared (f->app, &started, &loaded);
+  g_assert_false (started);
+  g_assert_false (loaded);
+
+  /* No key for this server in the keyring: the app waits at the key entry, nothing is sent. */
+  app = da_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TlsTest");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  da_application_set_server_url (app, "https://127.0.0.1:9/v2/enterprise");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  _da_application_get_tls_prepared (app, &started, &loaded);
+  g_assert_true (started);
+  DA_TEST_WAIT_UNTIL (tls_loaded (app));
+  DA_TEST_WAIT_UNTIL (da_application_get_state (app) == DA_APP_STATE_WELCOME);
+  da_test_app_free (app);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -1221,6 +1267,7 @@ main (int   argc,
   ADD ("last-page-created-alone", test_last_page_created_alone);
   ADD ("window-icon-set", test_window_icon_set);
   ADD ("spinner-icon-drawn-at-start-up", test_spinner_icon_drawn_at_start_up);
+  ADD ("tls-prepared-at-start-up", test_tls_prepared_at_start_up);
   ADD ("start-not-faded", test_start_not_faded);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("every-page-fits-360", test_every_page_fits_360);
