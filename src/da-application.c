@@ -878,9 +878,10 @@ _da_application_get_spinner_icon (DaApplication *self)
 
 /* The first https:// request loads GLib's TLS backend and the system's trusted certificates
  * (some 15 to 20 ms on a desktop), on the thread that makes the connection: the main one,
- * between the keyring's answer and the first page. Both are safe to load from any thread and
- * kept for the process, so a worker thread loads them at start-up, while the window is built
- * and the keyring answers. The demo, on http://, needs neither. */
+ * between the keyring's answer and the first page. GLib loads the backend once under a lock,
+ * glib-networking the certificates under its own, and both are kept for the process: so a
+ * worker thread loads them at start-up, while the window is built and the keyring answers.
+ * The demo, on http://, needs neither. */
 static void
 prepare_tls_thread (GTask        *task,
                     gpointer      source_object,
