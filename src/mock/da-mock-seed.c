@@ -943,10 +943,7 @@ mock_state_new (const DaMockOptions *options)
   gint year;
   guint month, day;
 
-  state->options = *options;
-  state->options.admin_key = g_strdup (options->admin_key != NULL ? options->admin_key
-                                                                  : DA_MOCK_DEFAULT_ADMIN_KEY);
-  state->options.member_key = g_strdup (options->member_key);
+  da_mock_options_copy (&state->options, options);
   state->options.cycles = MAX (options->cycles, 1);
 
   mock_rng_init (&rng, options->seed);

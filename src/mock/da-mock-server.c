@@ -98,6 +98,17 @@ da_mock_options_clear (DaMockOptions *options)
   g_clear_pointer (&options->member_key, g_free);
 }
 
+void
+da_mock_options_copy (DaMockOptions       *dest,
+                      const DaMockOptions *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  *dest = *src;
+  dest->admin_key = g_strdup (src->admin_key != NULL ? src->admin_key : DA_MOCK_DEFAULT_ADMIN_KEY);
+  dest->member_key = g_strdup (src->member_key);
+}
+
 /* ---- Routing -------------------------------------------------------------------------------- */
 
 static gboolean
@@ -986,16 +997,9 @@ da_mock_server_new (const DaMockOptions *options)
   DaMockServer *self = g_object_new (DA_TYPE_MOCK_SERVER, NULL);
 
   if (options != NULL)
-    {
-      self->options = *options;
-      self->options.admin_key = g_strdup (options->admin_key != NULL ? options->admin_key
-                                                                      : DA_MOCK_DEFAULT_ADMIN_KEY);
-      self->options.member_key = g_strdup (options->member_key);
-    }
+    da_mock_options_copy (&self->options, options);
   else
-    {
-      da_mock_options_init (&self->options);
-    }
+    da_mock_options_init (&self->options);
 
   return self;
 }

@@ -38,6 +38,9 @@ typedef struct
 
 void          da_mock_options_init           (DaMockOptions  *options);
 void          da_mock_options_clear          (DaMockOptions  *options);
+/* @dest gets a copy of @src, its own strings (a NULL admin_key becomes the default one). */
+void          da_mock_options_copy           (DaMockOptions       *dest,
+                                              const DaMockOptions *src);
 
 #define DA_TYPE_MOCK_SERVER (da_mock_server_get_type ())
 G_DECLARE_FINAL_TYPE (DaMockServer, da_mock_server, DA, MOCK_SERVER, GObject)
