@@ -658,6 +658,25 @@ days_from_civil (gint64 year,
   return era * 146097 + day_of_era - 719468;
 }
 
+/* Seconds since the epoch of a date and a time of day in UTC, as both readers of times take
+ * them (60 is a leap second); FALSE when a field is out of its range. */
+static gboolean
+time_from_fields (int     year,
+                  int     month,
+                  int     day,
+                  int     hour,
+                  int     minute,
+                  int     second,
+                  gint64 *value)
+{
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month) ||
+      hour > 23 || minute > 59 || second > 60)
+    return FALSE;
+
+  *value = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
 gboolean
 da_json_parse_timestamp (const char *text,
                          gint64     *value)
@@ -674,9 +693,6 @@ da_json_parse_timestamp (const char *text,
   if (!read_digits (&p, 4, &year) || *p++ != '-' ||
       !read_digits (&p, 2, &month) || *p++ != '-' ||
       !read_digits (&p, 2, &day))
-    return FALSE;
-
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
     return FALSE;
 
   if (*p == 'T' || *p == 't' || *p == ' ')
@@ -702,10 +718,6 @@ da_json_parse_timestamp (const char *text,
                 p++;
             }
         }
-
-      /* 60 is a leap second. */
-      if (hour > 23 || minute > 59 || second > 60)
-        return FALSE;
 
       if (*p == 'Z' || *p == 'z')
         p++;
@@ -736,10 +748,9 @@ da_json_parse_timestamp (const char *text,
         }
     }
 
-  if (*p != '\0')
+  if (*p != '\0' || !time_from_fields (year, month, day, hour, minute, second, &result))
     return FALSE;
 
-  result = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
   *value = result - offset_seconds;
   return TRUE;
 }
@@ -790,13 +801,7 @@ da_json_parse_timestamp_utc20 (const char *text,
   second = DIGITS2 (17);
 #undef DIGITS2
 
-  /* As da_json_parse_timestamp(): 60 is a leap second. */
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month) ||
-      hour > 23 || minute > 59 || second > 60)
-    return FALSE;
-
-  *value = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-  return TRUE;
+  return time_from_fields (year, month, day, hour, minute, second, value);
 }
 
 /* Compact JSON text */
