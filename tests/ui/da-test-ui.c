@@ -85,8 +85,9 @@ da_test_settings_reset (void)
     g_settings_reset (settings, keys[i]);
 }
 
-DaApplication *
-da_test_app_new (DaMockServer *server)
+/* @url: the server, or NULL for the demo */
+static DaApplication *
+app_new (const char *url)
 {
   static guint n_apps;
   g_autoptr(GError) error = NULL;
@@ -99,10 +100,10 @@ da_test_app_new (DaMockServer *server)
   app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
   g_application_set_application_id (G_APPLICATION (app), app_id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (server == NULL)
+  if (url == NULL)
     da_application_set_demo (app, TRUE);
   else
-    da_application_set_server_url (app, da_mock_server_get_base_url (server));
+    da_application_set_server_url (app, url);
 
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -111,6 +112,20 @@ da_test_app_new (DaMockServer *server)
   window = da_test_app_get_window (app);
   DA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return app;
+}
+
+DaApplication *
+da_test_app_new (DaMockServer *server)
+{
+  return app_new (server != NULL ? da_mock_server_get_base_url (server) : NULL);
+}
+
+DaApplication *
+da_test_app_new_for_url (const char *url)
+{
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return app_new (url);
 }
 
 GtkWindow *

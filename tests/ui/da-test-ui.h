@@ -188,6 +188,8 @@ void           da_test_settings_reset    (void);
  * NULL), exported on the test's bus under an ID of its own, and activates it; returns once its
  * window is mapped. The settings are as they are. (transfer full) */
 DaApplication *da_test_app_new           (DaMockServer         *server);
+/* The same as `devin-admin --server @url`. (transfer full) */
+DaApplication *da_test_app_new_for_url   (const char           *url);
 /* Closes its windows, quits it and drops it. */
 void           da_test_app_free          (DaApplication        *app);
 /* Its main window. */

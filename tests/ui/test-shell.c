@@ -288,9 +288,6 @@ count_pages (Fixture *f)
   return pages->len;
 }
 
-/* Start-up builds the sidebar from the page table and only the page it shows; any other page is
- * created when first needed: shown through the sidebar (a click, or a selection as the keyboard
- * makes it), win.show-page, or asked for with da_window_get_page(). */
 /* The stacks on screen (but a drop-down's button's, a stack of its own of one small row); with
  * @check, each asserted not to be homogeneous. */
 static guint
@@ -318,6 +315,9 @@ count_mapped_stacks (Fixture  *f,
   return n_mapped;
 }
 
+/* Start-up builds the sidebar from the page table and only the page it shows; any other page is
+ * created when first needed: shown through the sidebar (a click, or a selection as the keyboard
+ * makes it), win.show-page, or asked for with da_window_get_page(). */
 static void
 test_pages_created_when_needed (Fixture       *f,
                                 gconstpointer  data)
@@ -529,7 +529,6 @@ static void
 test_tls_prepared_at_start_up (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   DaApplication *app;
   gboolean started = TRUE, loaded = TRUE;
 
@@ -545,14 +544,7 @@ test_tls_prepared_at_start_up (Fixture       *f,
   g_assert_false (loaded);
 
   /* No key for this server in the keyring: the app waits at the key entry, nothing is sent. */
-  app = da_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TlsTest");
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  da_application_set_server_url (app, "https://127.0.0.1:9/v2/enterprise");
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
+  app = da_test_app_new_for_url ("https://127.0.0.1:9/v2/enterprise");
   _da_application_get_tls_prepared (app, &started, &loaded);
   g_assert_true (started);
   DA_TEST_WAIT_UNTIL (tls_loaded (app));
