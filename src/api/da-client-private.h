@@ -293,6 +293,12 @@ DaPager    *_da_pager_new             (DaClient          *client,
                                        DaIdFunc           get_id,
                                        const char        *path,
                                        DaQuery           *base_query);
+/* For tests: how many pages were decoded as their answer came, on the main thread when it was
+ * idle, and in the worker thread (see on_page_sent_cb()). */
+void        _da_pager_get_decode_counts (DaPager         *self,
+                                         guint           *at_once,
+                                         guint           *when_idle,
+                                         guint           *in_thread);
 /* Cursor lists: the bounds, DA_TIME_UNSET for open ends. */
 void        _da_pager_set_time_range  (DaPager           *self,
                                        gint64             since,

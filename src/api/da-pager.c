@@ -7,9 +7,10 @@
  * are addressed by the offset of their first item: once the first page has told the total,
  * load_all keeps a few requests in flight and splices the pages in order as they become
  * contiguous. Cursor lists (audit logs, newest first) go one page at a time, each page's oldest
- * entry being the next `before`. Pages are parsed and decoded in a worker thread (models are
- * immutable), so the main loop only splices; only a list's first page, when small, is decoded
- * at once on the main thread, so that its rows are in the next frame.
+ * entry being the next `before`. A list's first page, when small, is decoded at once, so that
+ * its rows are in the next frame. The hot lists' pages (read straight from the text, well under
+ * a millisecond each) are decoded on the main thread when it has nothing more urgent to do; any
+ * other page is parsed and decoded in a worker thread (models are immutable).
  *
  * Cursor lists ask for large pages (the API documents no maximum for them), so a server's
  * maximum may be lower than what is asked. A server that refuses the size (422 on `limit`) is
@@ -30,6 +31,9 @@
 
 /* A list's first page up to this size is decoded on the main thread (see on_page_sent_cb()). */
 #define INLINE_DECODE_MAX (64 * 1024)
+/* A hot list's page up to this size is decoded on the main thread too, but when it is idle
+ * (see decode_when_idle()). */
+#define IDLE_DECODE_MAX (512 * 1024)
 
 struct _DaPager
 {
@@ -49,6 +53,11 @@ struct _DaPager
   guint          effective_size;   /* what the server actually pages by */
   gboolean       short_page_seen;  /* a short cursor page was taken as the server's maximum */
   guint          first_page_size;  /* 0: the first page is of page_size too */
+
+  /* Pages decoded as they came, when the main loop was idle, and in the worker thread. */
+  guint          decoded_at_once;
+  guint          decoded_when_idle;
+  guint          decoded_in_thread;
 
   /* Where the next page starts: an item offset, or for cursor lists a page count. */
   guint64        next_offset;
@@ -387,10 +396,11 @@ decode_page_thread (gpointer data,
     g_task_return_error (task, error);
 }
 
-/* One thread decodes the pages of every list, one page after the other. Lists are fetched by
- * the I/O of the main thread and answered by a server: decoding threads that took every core
- * kept the main thread from asking for the next page, and (on the local server) the server
- * from answering it; decoding is what may lag. */
+/* One thread decodes the pages that go to a thread (those of lists without a decoder of the
+ * text, and large ones), one page after the other. Lists are fetched by the I/O of the main
+ * thread and answered by a server: decoding threads that took every core kept the main thread
+ * from asking for the next page, and (on the local server) the server from answering it;
+ * decoding is what may lag. */
 static void
 decode_in_thread (GTask *task)
 {
@@ -406,8 +416,8 @@ decode_in_thread (GTask *task)
   g_thread_pool_push (pool, task, NULL);
 }
 
-/* Sends one GET of the list and decodes the page (in a worker thread, but for a small first
- * page); @ready gets the page or the error (both owned) and @data. */
+/* Sends one GET of the list and decodes the page (see on_page_sent_cb() for where); @ready gets
+ * the page or the error (both owned) and @data. */
 typedef void (*PageReadyFunc) (gpointer  data,
                                DaPage   *page,
                                GError   *error);
@@ -444,6 +454,47 @@ on_page_decoded_cb (GObject      *object,
   fetch_free (fetch);
 }
 
+typedef struct
+{
+  Fetch     *fetch;
+  DecodeJob *job;
+} IdleDecode;
+
+static gboolean
+decode_when_idle_cb (gpointer user_data)
+{
+  IdleDecode *idle = user_data;
+  GError *error = NULL;
+  DaPage *page;
+
+  page = decode_job_run (idle->job, &error);
+  idle->fetch->pager->decoded_when_idle++;
+  decode_job_free (idle->job);
+  idle->fetch->ready (idle->fetch->data, page, error);
+  fetch_free (idle->fetch);
+  g_free (idle);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A hot list's page is decoded on the main thread, once it has nothing more urgent to do (input,
+ * drawing, answers to other requests): its decoder reads the text in well under a millisecond
+ * for 1,000 audit events or 200 members (on the benchmarks' machine), and meanwhile the server
+ * works on the next page, already asked for (see on_load_body_ready()). In a worker thread it
+ * took longer all told: two threads to wake a page, the body read by one core and decoded by
+ * another, and on a machine of two cores the server's thread to share them with (build-aux/
+ * run-benchmarks.sh, the README's Performance). */
+static void
+decode_when_idle (Fetch     *fetch,
+                  DecodeJob *job)
+{
+  IdleDecode *idle = g_new (IdleDecode, 1);
+
+  idle->fetch = fetch;
+  idle->job = job;
+  g_idle_add_full (G_PRIORITY_LOW, decode_when_idle_cb, idle, NULL);
+}
+
 static void
 on_page_sent_cb (GObject      *object,
                  GAsyncResult *result,
@@ -478,18 +529,27 @@ on_page_sent_cb (GObject      *object,
   /* The first rows of a list are decoded at once: the worker thread's answer would come back
    * only after the frame being drawn meanwhile, so they would wait a frame, and a page opened
    * would first show "loading" although its rows had come. Small, as a first page is, it takes
-   * well under a millisecond; anything larger goes to the worker thread. */
+   * well under a millisecond. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 &&
       g_bytes_get_size (response->body) <= INLINE_DECODE_MAX)
     {
       DaPage *page = decode_job_run (job, &error);
 
+      self->decoded_at_once++;
       decode_job_free (job);
       fetch->ready (fetch->data, page, error);
       fetch_free (fetch);
       return;
     }
 
+  if (job->scan != NULL && job->flavor->scan_page != NULL &&
+      g_bytes_get_size (response->body) <= IDLE_DECODE_MAX)
+    {
+      decode_when_idle (fetch, job);
+      return;
+    }
+
+  self->decoded_in_thread++;
   task = g_task_new (NULL, NULL, on_page_decoded_cb, fetch);
   g_task_set_source_tag (task, on_page_sent_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) decode_job_free);
@@ -1311,6 +1371,19 @@ _da_pager_new (DaClient     *client,
   self->effective_size = self->page_size;
 
   return self;
+}
+
+void
+_da_pager_get_decode_counts (DaPager *self,
+                             guint   *at_once,
+                             guint   *when_idle,
+                             guint   *in_thread)
+{
+  g_assert (DA_IS_PAGER (self));
+
+  *at_once = self->decoded_at_once;
+  *when_idle = self->decoded_when_idle;
+  *in_thread = self->decoded_in_thread;
 }
 
 void

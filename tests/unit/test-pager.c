@@ -280,6 +280,7 @@ static const Sizes sizes_audit_max_100 = { 20, 10000, 100, 0 };
 static const Sizes sizes_audit_cap_250 = { 20, 10000, 0, 250 };
 static const Sizes sizes_audit_1050 = { 20, 1050, 0, 0 };
 static const Sizes sizes_audit_1150 = { 20, 1150, 0, 0 };
+static const Sizes sizes_audit_members = { 1000, 10000 };
 
 static void
 test_skip_limit_pages (Fixture       *f,
@@ -849,14 +850,25 @@ local_handler (SoupServer        *server,
   else
     g_string_append (body, "{\"items\": [");
 
-  for (guint i = 0; i < count; i++)
+  for (guint i = 0; i < count && g_str_equal (mode, "large-members"); i++)
+    {
+      /* Members of a name of 4 KiB each: a page of 200 is some 800 KiB. */
+      g_string_append_printf (body, "%s{\"user_id\": \"user-%u\", \"email\": \"m%u@example.com\", "
+                              "\"enterprise_role\": \"member\", \"name\": \"", i > 0 ? ", " : "",
+                              first + i, first + i);
+      for (guint j = 0; j < 4096; j++)
+        g_string_append_c (body, 'a' + j % 26);
+      g_string_append (body, "\"}");
+    }
+  for (guint i = 0; i < count && !g_str_equal (mode, "large-members"); i++)
     g_string_append_printf (body, "%s{\"role_id\": \"role-%u\", \"role_name\": \"Role %u\", "
                             "\"role_type\": \"account\"}", i > 0 ? ", " : "", first + i,
                             first + i);
 
   if (g_str_equal (mode, "bare-array"))
     g_string_append (body, "]");
-  else if (g_str_equal (mode, "total-only") || g_str_equal (mode, "caps-limit"))
+  else if (g_str_equal (mode, "total-only") || g_str_equal (mode, "caps-limit") ||
+           g_str_equal (mode, "large-members"))
     g_string_append_printf (body, "], \"total\": %u, \"skip\": %u, \"limit\": %u}",
                             f->local_total, skip, limit);
   else if (g_str_equal (mode, "empty-has-more"))
@@ -1041,6 +1053,80 @@ test_first_page_cursor (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
 }
 
+/* Where pages are decoded: a hot list's first page as it comes, the others on the main thread
+ * when it is idle, but for a page too large for that, which goes to the worker thread; a list
+ * without a decoder of the text goes to the worker thread (test_first_page_offsets()). The
+ * local server's pages come after the mock server's: the client is replaced. */
+static void
+test_decoding_where (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint at_once, when_idle, in_thread;
+
+  {
+    g_autoptr(DaPager) pager = da_client_list_audit_logs (f->client, DA_TIME_UNSET,
+                                                          DA_TIME_UNSET);
+
+    da_pager_set_page_size (pager, 200);
+    da_pager_set_first_page_size (pager, 50);
+    watch (f, pager);
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 10000);
+    assert_newest_first (da_pager_get_model (pager));
+
+    /* 50, then 49 pages of 200, one of 150 and the empty one that tells the end. */
+    _da_pager_get_decode_counts (pager, &at_once, &when_idle, &in_thread);
+    g_assert_cmpuint (at_once, ==, 1);
+    g_assert_cmpuint (when_idle, ==, 51);
+    g_assert_cmpuint (in_thread, ==, 0);
+  }
+
+  {
+    g_autoptr(DaPager) pager = da_client_list_members (f->client, NULL);
+
+    da_pager_set_page_size (pager, 100);
+    da_pager_set_first_page_size (pager, 30);
+    watch (f, pager);
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 1000);
+
+    /* 30, then 100 at a time: 10 pages of 100 and one of 70. */
+    _da_pager_get_decode_counts (pager, &at_once, &when_idle, &in_thread);
+    g_assert_cmpuint (at_once, ==, 1);
+    g_assert_cmpuint (when_idle, ==, 10);
+    g_assert_cmpuint (in_thread, ==, 0);
+  }
+
+  {
+    g_autoptr(DaPager) pager = NULL;
+
+    /* Pages of some 800 KiB: too large for the main thread. */
+    g_object_unref (local_pager (f, "large-members", 450, 200));
+    pager = _da_pager_new (f->client, DA_PAGER_SKIP_LIMIT, DA_TYPE_MEMBER,
+                           (DaDecodeFunc) da_member_new_from_json, NULL, "/things", NULL);
+    da_pager_set_page_size (pager, 200);
+    watch (f, pager);
+    g_assert_true (load_all (f, pager, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (da_pager_get_model (pager)), ==, 450);
+    {
+      g_autoptr(DaMember) last = g_list_model_get_item (da_pager_get_model (pager), 449);
+
+      g_assert_cmpstr (da_member_get_user_id (last), ==, "user-449");
+      g_assert_cmpuint (strlen (da_member_get_name (last)), ==, 4096);
+    }
+
+    /* 200, 200 and 50 (some 200 KiB, on the main thread). */
+    _da_pager_get_decode_counts (pager, &at_once, &when_idle, &in_thread);
+    g_assert_cmpuint (at_once, ==, 0);
+    g_assert_cmpuint (when_idle, ==, 1);
+    g_assert_cmpuint (in_thread, ==, 2);
+  }
+}
+
 /* Which roles were decoded on the main thread, and which in another. */
 static GMutex decoded_lock;
 static GThread *main_thread;
@@ -1148,6 +1234,7 @@ main (int   argc,
   ADD ("cursor/last-page-default-size", &sizes_audit_1150, test_audit_last_page);
   ADD ("cursor/wrong-style", NULL, test_fetch_newer_wrong_style);
   ADD ("first-page/cursor", &sizes_audit, test_first_page_cursor);
+  ADD ("decoding/where", &sizes_audit_members, test_decoding_where);
   g_test_add ("/pager/envelopes", Fixture, NULL, NULL, test_envelopes, fixture_teardown);
   g_test_add ("/pager/first-page/offsets", Fixture, NULL, NULL, test_first_page_offsets,
               fixture_teardown);
