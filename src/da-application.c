@@ -426,8 +426,9 @@ start_demo (DaApplication *self)
       return;
     }
 
-  /* The demo's server is on loopback, where no proxy belongs: the system's proxy settings are
-   * not asked (a module loaded and a lookup per connection before the first page's data). */
+  /* The demo's session only ever reaches its server on loopback, where no proxy belongs: it
+   * has no proxy resolver, which GLib would load (a module and the desktop's settings) before
+   * the first page's data. */
   soup_session_set_proxy_resolver (self->session, NULL);
   client = da_client_new (da_mock_server_get_base_url (self->mock_server), self->session, &error);
   if (client == NULL)
@@ -1145,11 +1146,8 @@ da_application_init (DaApplication *self)
 
   self->state = DA_APP_STATE_STARTING;
   self->cancellable = g_cancellable_new ();
-  /* The one session of the app: every request goes through it. The trailing space lets
-   * libsoup append its own token to the user agent. */
-  self->session = soup_session_new_with_options ("timeout", 15,
-                                                 "user-agent", "DevinAdmin/" PACKAGE_VERSION " ",
-                                                 NULL);
+  /* The one session of the app: every request goes through it. */
+  self->session = da_client_session_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

@@ -284,6 +284,9 @@ void        _da_secret_remove            (const char     *secret);
  * (transfer full) */
 char       *_da_redact_secrets           (const char     *text);
 
+/* 127.0.0.0/8, ::1 and localhost */
+gboolean    _da_is_loopback_host         (const char     *host);
+
 /* ---- Pagers ------------------------------------------------------------------------------ */
 
 DaPager    *_da_pager_new             (DaClient          *client,

@@ -40,12 +40,17 @@ G_DECLARE_FINAL_TYPE (DaClient, da_client, DA, CLIENT, GObject)
  * that is not loopback (127.0.0.0/8, ::1, localhost). Both the current "/v2/enterprise" and the
  * older "/api/v2/enterprise" prefix work; an address with no path gets "/v2/enterprise".
  * @base_url NULL means DA_DEFAULT_BASE_URL. @session is the one SoupSession the app owns (NULL:
- * the client makes its own); lists load with up to 4 requests in flight, which libsoup sends
+ * the client makes its own: with da_client_session_new(), or for a server on loopback without
+ * a proxy resolver at all); lists load with up to 4 requests in flight, which libsoup sends
  * over as many connections as the session allows (2 by default; 4 measured no faster against
  * the local server). */
 DaClient     *da_client_new                (const char    *base_url,
                                             SoupSession   *session,
                                             GError       **error);
+/* A session as the app's clients use: a timeout of 15 s, the app's user agent, and no proxy
+ * for this computer's loopback addresses (the system's proxy for any other; see
+ * da-proxy-resolver.h). (transfer full) */
+SoupSession  *da_client_session_new        (void);
 const char   *da_client_get_base_url       (DaClient      *self);
 /* the host of the base URL, for messages and labels */
 const char   *da_client_get_host           (DaClient      *self);

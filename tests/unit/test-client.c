@@ -11,6 +11,7 @@
 #include "da-client.h"
 #include "da-client-private.h"
 #include "da-mock-server.h"
+#include "da-proxy-resolver.h"
 
 #define MEMBER_KEY "apk_user_member_only"
 
@@ -1213,6 +1214,121 @@ test_error_network (Fixture       *f,
                                        "your network connection.");
 }
 
+/* ---- Proxies ----------------------------------------------------------------------------- */
+
+static void
+on_lookup_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char ***proxies = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *proxies = g_proxy_resolver_lookup_finish (G_PROXY_RESOLVER (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Loopback is reached directly; anything else is asked of the fallback. */
+static void
+test_proxy_resolver (void)
+{
+  g_autoptr(GProxyResolver) fallback =
+    g_simple_proxy_resolver_new ("http://proxy.example.com:3128", NULL);
+  g_autoptr(GProxyResolver) resolver = da_proxy_resolver_new (fallback);
+  g_autoptr(SoupSession) session = da_client_session_new ();
+  struct {
+    const char *uri;
+    const char *proxy;
+  } cases[] = {
+    { "http://127.0.0.1:8080", "direct://" },
+    { "http://127.3.4.5/v2/enterprise", "direct://" },
+    { "http://[::1]:9000", "direct://" },
+    { "http://localhost:1234", "direct://" },
+    { "http://LocalHost.", "direct://" },
+    { "https://api.devin.ai:443", "http://proxy.example.com:3128" },
+    { "http://127.0.0.1.example.com", "http://proxy.example.com:3128" },
+    { "http://10.0.0.1:80", "http://proxy.example.com:3128" },
+    { "https://[2001:db8::1]", "http://proxy.example.com:3128" },
+  };
+
+  g_assert_true (g_proxy_resolver_is_supported (resolver));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) proxies = g_proxy_resolver_lookup (resolver, cases[i].uri, NULL, &error);
+      g_auto(GStrv) async_proxies = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("%s -> %s", cases[i].uri, proxies[0]);
+      g_assert_cmpuint (g_strv_length (proxies), ==, 1);
+      g_assert_cmpstr (proxies[0], ==, cases[i].proxy);
+
+      g_proxy_resolver_lookup_async (resolver, cases[i].uri, NULL, on_lookup_cb, &async_proxies);
+      while (async_proxies == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (g_strv_equal ((const char * const *) async_proxies,
+                                   (const char * const *) proxies));
+    }
+
+  /* The app's sessions resolve that way, and a client's own for any server but on loopback,
+   * where it has no resolver at all (GLib would load the system's to answer "direct"). */
+  g_assert_true (DA_IS_PROXY_RESOLVER (soup_session_get_proxy_resolver (session)));
+  {
+    g_autoptr(DaClient) remote = da_client_new ("https://api.devin.ai", NULL, NULL);
+    g_autoptr(DaClient) local = da_client_new ("http://127.0.0.1:8080", NULL, NULL);
+    g_autoptr(DaClient) local6 = da_client_new ("http://[::1]:8080", NULL, NULL);
+
+    g_assert_true (DA_IS_PROXY_RESOLVER (
+      soup_session_get_proxy_resolver (da_client_get_session (remote))));
+    g_assert_null (soup_session_get_proxy_resolver (da_client_get_session (local)));
+    g_assert_null (soup_session_get_proxy_resolver (da_client_get_session (local6)));
+  }
+}
+
+/* A proxy the system names is not used for a server on loopback, where it could not reach. */
+static void
+test_proxy_loopback (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *proxy_url = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
+  g_autoptr(GProxyResolver) system = g_simple_proxy_resolver_new (proxy_url, NULL);
+  g_autoptr(GProxyResolver) resolver = da_proxy_resolver_new (system);
+  const char *base_url = da_mock_server_get_base_url (f->server);
+
+  /* The app's way: the server answers. */
+  {
+    g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", resolver,
+                                                                    NULL);
+    g_autoptr(DaClient) client = da_client_new (base_url, session, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) roles = NULL;
+    g_autoptr(GError) error = NULL;
+
+    da_client_set_api_key (client, da_mock_server_get_admin_key (f->server));
+    da_client_list_roles_async (client, NULL, capture_cb, f);
+    result = wait_result (f);
+    roles = da_client_list_roles_finish (client, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (roles->len, >, 0);
+  }
+
+  /* The system's resolver alone would have sent the request to the proxy, which is not there. */
+  {
+    g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", system,
+                                                                    NULL);
+    g_autoptr(DaClient) client = da_client_new (base_url, session, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    da_client_set_api_key (client, da_mock_server_get_admin_key (f->server));
+    da_client_set_retry_policy (client, 0, 5, 40);
+    da_client_list_roles_async (client, NULL, capture_cb, f);
+    result = wait_result (f);
+    g_assert_null (da_client_list_roles_finish (client, result, &error));
+    g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK);
+  }
+}
+
 static void
 test_error_timeout (Fixture       *f,
                     gconstpointer  data)
@@ -2035,6 +2151,8 @@ main (int   argc,
   ADD ("error/server", test_server_error, FALSE);
   ADD ("error/network", test_error_network, FALSE);
   ADD ("error/timeout", test_error_timeout, FALSE);
+  g_test_add_func ("/client/proxy/resolver", test_proxy_resolver);
+  ADD ("proxy/loopback", test_proxy_loopback, FALSE);
   ADD ("error/bad-bodies", test_error_bad_bodies, FALSE);
   ADD ("large-bodies", test_large_bodies, FALSE);
   ADD ("error/untrusted-certificate", test_error_untrusted_certificate, FALSE);
