@@ -927,13 +927,10 @@ handle_answer (GTask  *task_in,
 }
 
 /* A body is read in large pieces: soup_session_send_and_read_async() reads 8 KiB at a time,
- * a turn of the main loop each, and a page of the audit log is some 240 KiB. When the body's
- * length is known, the first read asks for all of it. And what has come is read at once, without
- * waiting (the body's stream is pollable): each g_input_stream_read_async() would answer in a
- * later turn of the main loop, and the next page is asked for only once this one is read. */
+ * a turn of the main loop each, and a page of the audit log is some 120 KiB. When the body's
+ * length is known, the first read asks for all of it. */
 #define BODY_READ_SIZE      (256 * 1024)
 #define MAX_PREALLOCATED    (32 * 1024 * 1024)
-#define MAX_READS_A_TURN    16
 
 static void read_body (GTask *task);
 
@@ -943,42 +940,6 @@ end_body (SendData *data)
   if (data->stream != NULL)
     g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_clear_object (&data->stream);
-}
-
-static void
-body_failed (GTask  *task,
-             GError *error)
-{
-  SendData *data = g_task_get_task_data (task);
-
-  end_body (data);
-  g_clear_pointer (&data->buffer, g_free);
-  handle_answer (task, NULL, error);
-}
-
-static void
-body_read (GTask *task)
-{
-  SendData *data = g_task_get_task_data (task);
-  gsize length = data->length;
-  guint8 *buffer = g_steal_pointer (&data->buffer);
-
-  end_body (data);
-  /* Room asked for and not used goes back. */
-  if (length + 4096 < data->capacity)
-    buffer = g_realloc (buffer, MAX (length, 1));
-  data->length = data->capacity = 0;
-  handle_answer (task, g_bytes_new_take (buffer, length), NULL);
-}
-
-static void
-make_room (SendData *data)
-{
-  if (data->length == data->capacity)
-    {
-      data->capacity = MAX (data->capacity * 2, data->length + BODY_READ_SIZE);
-      data->buffer = g_realloc (data->buffer, data->capacity);
-    }
 }
 
 static void
@@ -993,80 +954,45 @@ on_body_read_cb (GObject      *object,
 
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n < 0)
-    body_failed (task, error);
-  else if (n == 0)
-    body_read (task);
-  else
     {
-      data->length += (gsize) n;
-      read_body (task);
+      end_body (data);
+      g_clear_pointer (&data->buffer, g_free);
+      handle_answer (task, NULL, error);
+      return;
     }
-}
 
-static gboolean
-on_body_readable_cb (GObject  *stream,
-                     gpointer  user_data)
-{
-  read_body (user_data);
+  if (n == 0)
+    {
+      gsize length = data->length;
+      guint8 *buffer = g_steal_pointer (&data->buffer);
 
-  return G_SOURCE_REMOVE;
+      end_body (data);
+      /* Room asked for and not used goes back. */
+      if (length + 4096 < data->capacity)
+        buffer = g_realloc (buffer, MAX (length, 1));
+      data->length = data->capacity = 0;
+      handle_answer (task, g_bytes_new_take (buffer, length), NULL);
+      return;
+    }
+
+  data->length += (gsize) n;
+  read_body (task);
 }
 
 static void
 read_body (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
-  GPollableInputStream *pollable;
-  GSource *source;
 
-  if (!G_IS_POLLABLE_INPUT_STREAM (data->stream) ||
-      !g_pollable_input_stream_can_poll (G_POLLABLE_INPUT_STREAM (data->stream)))
+  if (data->length == data->capacity)
     {
-      make_room (data);
-      g_input_stream_read_async (data->stream, data->buffer + data->length,
-                                 data->capacity - data->length, G_PRIORITY_DEFAULT,
-                                 g_task_get_cancellable (task), on_body_read_cb, task);
-      return;
+      data->capacity = MAX (data->capacity * 2, data->length + BODY_READ_SIZE);
+      data->buffer = g_realloc (data->buffer, data->capacity);
     }
 
-  /* A few reads a turn at most: a body that keeps coming does not hold up the main loop. */
-  pollable = G_POLLABLE_INPUT_STREAM (data->stream);
-  for (guint reads = 0; reads < MAX_READS_A_TURN; reads++)
-    {
-      GError *error = NULL;
-      gssize n;
-
-      make_room (data);
-      n = g_pollable_input_stream_read_nonblocking (pollable, data->buffer + data->length,
-                                                    data->capacity - data->length,
-                                                    g_task_get_cancellable (task), &error);
-      if (n > 0)
-        {
-          data->length += (gsize) n;
-          continue;
-        }
-
-      if (n == 0)
-        {
-          body_read (task);
-          return;
-        }
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
-        {
-          body_failed (task, error);
-          return;
-        }
-
-      g_error_free (error);
-      break;
-    }
-
-  /* On with the rest when more has come (at once if it has), or when cancelled. */
-  source = g_pollable_input_stream_create_source (pollable, g_task_get_cancellable (task));
-  g_source_set_callback (source, G_SOURCE_FUNC (on_body_readable_cb), task, NULL);
-  g_source_attach (source, g_task_get_context (task));
-  g_source_unref (source);
+  g_input_stream_read_async (data->stream, data->buffer + data->length,
+                             data->capacity - data->length, G_PRIORITY_DEFAULT,
+                             g_task_get_cancellable (task), on_body_read_cb, task);
 }
 
 static void
