@@ -813,12 +813,27 @@ set_default_icon_cb (gpointer user_data)
  * Adwaita has only as an SVG: loading librsvg and drawing the SVG took the first frame of a list
  * page several milliseconds of the main thread. GTK keeps an icon by its name, size, scale and
  * lookup flags, and GtkSpinner asks with no flags, so GTK_ICON_LOOKUP_PRELOAD (a flag) would
- * load another copy. So the spinner's own icon is looked up here and drawn once into a snapshot
- * in a worker thread (an icon theme set up on the main thread may be used from another, and
- * drawing an icon touches no display); the application keeps it, so GTK keeps it, and the
- * spinner's first frame finds it drawn. */
+ * load another copy. So the spinner's own icon is looked up and drawn once into a snapshot in a
+ * worker thread (an icon theme set up on the main thread may be used from another, and drawing
+ * an icon touches no display); the application keeps it, so GTK keeps it, and the spinner's
+ * first frame finds it drawn. The lookup is in the worker thread too: it waits there for the
+ * theme, which GTK reads in a thread of its own from the moment it is made (some 8 ms), while
+ * the main thread builds the window. */
 #define SPINNER_ICON      "process-working-symbolic"
 #define SPINNER_ICON_SIZE 16
+
+typedef struct
+{
+  GtkIconTheme *theme;
+  int           scale;
+} IconLookup;
+
+static void
+icon_lookup_free (IconLookup *lookup)
+{
+  g_object_unref (lookup->theme);
+  g_free (lookup);
+}
 
 static void
 draw_icon_thread (GTask        *task,
@@ -830,14 +845,29 @@ draw_icon_thread (GTask        *task,
   static const GdkRGBA colors[4] = {
     { 0, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0.5, 0, 1 }, { 0, 0.5, 0, 1 },
   };
+  IconLookup *lookup = task_data;
+  GtkIconPaintable *icon;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
 
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (task_data),
+  icon = gtk_icon_theme_lookup_icon (lookup->theme, SPINNER_ICON, NULL, SPINNER_ICON_SIZE,
+                                     lookup->scale, GTK_TEXT_DIR_NONE, 0);
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon),
                                             GDK_SNAPSHOT (snapshot), SPINNER_ICON_SIZE,
                                             SPINNER_ICON_SIZE, colors, G_N_ELEMENTS (colors));
   node = gtk_snapshot_free_to_node (snapshot);
-  g_task_return_boolean (task, TRUE);
+  g_task_return_pointer (task, icon, g_object_unref);
+}
+
+static void
+on_icon_drawn_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DaApplication *self = DA_APPLICATION (object);
+
+  g_clear_object (&self->spinner_icon);
+  self->spinner_icon = g_task_propagate_pointer (G_TASK (result), NULL);
 }
 
 static void
@@ -846,6 +876,7 @@ preload_icons (DaApplication *self)
   GdkDisplay *display = gdk_display_get_default ();
   GListModel *monitors;
   g_autoptr(GTask) task = NULL;
+  IconLookup *lookup;
   int scale = 1;
 
   if (display == NULL)
@@ -860,12 +891,12 @@ preload_icons (DaApplication *self)
       scale = MAX (scale, gdk_monitor_get_scale_factor (monitor));
     }
 
-  self->spinner_icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (display),
-                                                   SPINNER_ICON, NULL, SPINNER_ICON_SIZE, scale,
-                                                   GTK_TEXT_DIR_NONE, 0);
-  task = g_task_new (NULL, NULL, NULL, NULL);
+  lookup = g_new0 (IconLookup, 1);
+  lookup->theme = g_object_ref (gtk_icon_theme_get_for_display (display));
+  lookup->scale = scale;
+  task = g_task_new (self, NULL, on_icon_drawn_cb, NULL);
   g_task_set_source_tag (task, preload_icons);
-  g_task_set_task_data (task, g_object_ref (self->spinner_icon), g_object_unref);
+  g_task_set_task_data (task, lookup, (GDestroyNotify) icon_lookup_free);
   g_task_run_in_thread (task, draw_icon_thread);
 }
 

@@ -501,8 +501,9 @@ test_spinner_icon_drawn_at_start_up (Fixture       *f,
 
   start_app (f, TRUE);
   window = GTK_WIDGET (f->window);
+  /* Looked up and drawn in a worker thread, while the window is built. */
+  DA_TEST_WAIT_UNTIL (_da_application_get_spinner_icon (f->app) != NULL);
   icon = _da_application_get_spinner_icon (f->app);
-  g_assert_nonnull (icon);
   g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, "process-working-symbolic");
 
   /* The lookup of a spinner in this window (gtkcssimageicontheme.c): its icon size, the
