@@ -181,16 +181,25 @@ call_ok (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* The roles, asked through @client */
+static GPtrArray *
+list_roles_with (Fixture   *f,
+                 DaClient  *client,
+                 GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  da_client_list_roles_async (client, NULL, capture_cb, f);
+  result = wait_result (f);
+
+  return da_client_list_roles_finish (client, result, error);
+}
+
 static GPtrArray *
 list_roles (Fixture  *f,
             GError  **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  da_client_list_roles_async (f->client, NULL, capture_cb, f);
-  result = wait_result (f);
-
-  return da_client_list_roles_finish (f->client, result, error);
+  return list_roles_with (f, f->client, error);
 }
 
 static void
@@ -1300,14 +1309,11 @@ test_proxy_loopback (Fixture       *f,
     g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", resolver,
                                                                     NULL);
     g_autoptr(DaClient) client = da_client_new (base_url, session, NULL);
-    g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GPtrArray) roles = NULL;
     g_autoptr(GError) error = NULL;
 
     da_client_set_api_key (client, da_mock_server_get_admin_key (f->server));
-    da_client_list_roles_async (client, NULL, capture_cb, f);
-    result = wait_result (f);
-    roles = da_client_list_roles_finish (client, result, &error);
+    roles = list_roles_with (f, client, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (roles->len, >, 0);
   }
@@ -1317,14 +1323,11 @@ test_proxy_loopback (Fixture       *f,
     g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", system,
                                                                     NULL);
     g_autoptr(DaClient) client = da_client_new (base_url, session, NULL);
-    g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GError) error = NULL;
 
     da_client_set_api_key (client, da_mock_server_get_admin_key (f->server));
     da_client_set_retry_policy (client, 0, 5, 40);
-    da_client_list_roles_async (client, NULL, capture_cb, f);
-    result = wait_result (f);
-    g_assert_null (da_client_list_roles_finish (client, result, &error));
+    g_assert_null (list_roles_with (f, client, &error));
     g_assert_error (error, DA_CLIENT_ERROR, DA_CLIENT_ERROR_NETWORK);
   }
 }
